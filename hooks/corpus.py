@@ -1,0 +1,219 @@
+"""Loading the corpus: every standard file plus framework.yml → validated, derived `Corpus`.
+
+load → per-file checks (encoding, YAML, schema, number, domain, dates, level) → cross-file checks
+→ derived fields. Every problem of every file is collected; nothing is raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from hooks import validate
+from hooks.dates import build_date, parse_date
+from hooks.derive import derive
+from hooks.framework import Framework, load_framework
+from hooks.frontmatter import SourceFile, read_source
+from hooks.model import Standard
+from hooks.numbers import NumberError, StandardNumber, parse_number
+from hooks.problems import Problem
+from hooks.schema import check_schema
+
+STANDARDS_DIR = "standards"
+FRAMEWORK_FILE = "framework.yml"
+INTERNAL_LEVEL = "单位内部标准"
+
+
+@dataclass
+class Corpus:
+    root: Path
+    today: date
+    framework: Framework
+    standards: list[Standard] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def by_slug(self, slug: str) -> Standard | None:
+        return next((s for s in self.standards if s.slug == slug), None)
+
+    def by_code(self, code: str) -> Standard | None:
+        return next((s for s in self.standards if s.code == code), None)
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def standard_files(standards_dir: Path) -> list[Path]:
+    return sorted(p for p in standards_dir.glob("*.md") if p.is_file())
+
+
+def load_corpus(root: Path, today: date | None = None, extra: list[Path] | None = None) -> Corpus:
+    """Load `root/standards` (and any extra files) as of `today` (default: the build date)."""
+    root = Path(root)
+    today = today or build_date()
+    problems: list[Problem] = []
+    standards_dir = root / STANDARDS_DIR
+    framework = load_framework(standards_dir / FRAMEWORK_FILE,
+                               display_path(standards_dir / FRAMEWORK_FILE, root), problems)
+    corpus = Corpus(root=root, today=today, framework=framework, problems=problems)
+    files = standard_files(standards_dir)
+    seen = {p.resolve() for p in files}
+    files += [p for p in extra or [] if p.resolve() not in seen]
+    for path in files:
+        display = display_path(path, root)
+        source = read_source(path, display, problems)
+        if source is None:
+            continue
+        std = build_standard(source, path.name, framework, problems)
+        if std is not None:
+            corpus.standards.append(std)
+    problems.extend(validate.check_unique_numbers(corpus.standards))
+    problems.extend(validate.check_replaces(corpus.standards))
+    derive(corpus.standards, today)
+    problems.extend(validate.check_reviews(corpus.standards, today))
+    problems.sort(key=lambda p: (p.path, p.line, p.rule))
+    return corpus
+
+
+def build_standard(source: SourceFile, filename: str, framework: Framework,
+                   problems: list[Problem]) -> Standard | None:
+    """Check one file and turn it into a Standard; None if it has any error."""
+    found = check_schema(source)
+    meta = source.meta
+    number = _number(source, filename, found)
+    node = None
+    if isinstance(meta.get("domain"), str) and meta["domain"].strip():
+        node = framework.find(meta["domain"])
+        if node is None and framework.roots:
+            codes = "、".join(f"{n.code} {n.name}" for n in list(framework.walk())[:6])
+            found.append(Problem(source.path, source.line_of("domain"), "domain-unknown",
+                                 f"所属领域“{meta['domain']}”不在标准体系中",
+                                 f"写 standards/framework.yml 中的节点编号或名称，如 {codes}…"))
+    dates = {k: parse_date(meta[k]) for k in ("issued", "effective", "abolished", "reviewed")
+             if isinstance(meta.get(k), str)}
+    found.extend(_date_order(source, dates))
+    level = _level(source, number, found)
+    replaces = _replaces(source, found)
+    problems.extend(found)
+    if any(p.is_error for p in found) or number is None or node is None or level is None:
+        return None
+    if dates.get("issued") is None or dates.get("effective") is None:
+        return None
+    return Standard(
+        path=source.path, number=number, title=meta["title"].strip(), domain=node,
+        issued=dates["issued"], effective=dates["effective"], level=level,
+        abolished=dates.get("abolished"), reviewed=dates.get("reviewed"), replaces=replaces,
+        title_en=_text(meta, "title_en"), issuer=_list(meta.get("issuer")),
+        proposer=_text(meta, "proposer"), responsible=_text(meta, "responsible"),
+        drafters=_list(meta.get("drafters")), authors=_list(meta.get("authors")),
+        ics=_text(meta, "ics"), ccs=_text(meta, "ccs"), keywords=_list(meta.get("keywords")),
+        summary=_text(meta, "summary"), source=_text(meta, "source"),
+        license=_text(meta, "license"), body=source.body, body_line=source.body_line,
+        lines=_lines(source),
+    )
+
+
+def _number(source: SourceFile, filename: str, found: list[Problem]) -> StandardNumber | None:
+    raw = source.meta.get("number")
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    try:
+        number = parse_number(raw)
+    except NumberError as exc:
+        found.append(Problem(source.path, source.line_of("number"), exc.rule, exc.message, exc.hint))
+        return None
+    expected = f"{number.slug}.md"
+    if filename != expected:
+        found.append(Problem(source.path, source.line_of("number"), "file-name",
+                             f"文件名 {filename} 与标准号 {number.canonical} 不一致",
+                             f"把文件改名为 standards/{expected}"))
+    return number
+
+
+def _date_order(source: SourceFile, dates: dict[str, date | None]) -> list[Problem]:
+    labels = {"issued": "发布日期", "effective": "实施日期", "abolished": "废止日期",
+              "reviewed": "复审确认日期"}
+    problems = []
+    for earlier, later in (("issued", "effective"), ("effective", "abolished"),
+                           ("effective", "reviewed")):
+        a, b = dates.get(earlier), dates.get(later)
+        if a and b and b < a:
+            problems.append(Problem(source.path, source.line_of(later), "date-order",
+                                    f"{labels[later]} {b} 早于{labels[earlier]} {a}",
+                                    f"{later} 不得早于 {earlier}，请核对两个日期"))
+    return problems
+
+
+def _level(source: SourceFile, number: StandardNumber | None, found: list[Problem]) -> str | None:
+    written = source.meta.get("level")
+    written = written if isinstance(written, str) and written else None
+    if number is None:
+        return written
+    derived = number.level
+    if derived is None:
+        if written is None:
+            found.append(Problem(source.path, source.line_of("number"), "level-required",
+                                 f"无法从代号“{number.code}”判断标准层级",
+                                 "单位自编标准请加一行 level: 单位内部标准；否则请检查标准号代号"))
+            return None
+        if written != INTERNAL_LEVEL:
+            found.append(Problem(source.path, source.line_of("level"), "level-mismatch",
+                                 f"代号“{number.code}”不是{written}的代号",
+                                 "改为 level: 单位内部标准，或改正标准号"))
+            return None
+        return written
+    if written is not None and written != derived:
+        found.append(Problem(source.path, source.line_of("level"), "level-mismatch",
+                             f"标准层级写的是“{written}”，但 {number.canonical} 是{derived}",
+                             f"删除 level 这一行（自动判断），或改为 level: {derived}"))
+        return None
+    return derived
+
+
+def _replaces(source: SourceFile, found: list[Problem]) -> list[str]:
+    raw = source.meta.get("replaces")
+    if not isinstance(raw, list):
+        return []
+    numbers = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, str) or not item.strip():
+            continue
+        try:
+            numbers.append(parse_number(item).canonical)
+        except NumberError as exc:
+            found.append(Problem(source.path, source.line_of("replaces", i), exc.rule,
+                                 f"代替标准：{exc.message}", exc.hint))
+    return numbers
+
+
+def _lines(source: SourceFile) -> dict[str, int]:
+    lines = dict(source.key_lines)
+    for key, items in source.item_lines.items():
+        for i, line in enumerate(items):
+            lines[f"{key}.{i}"] = line
+    return lines
+
+
+def _text(meta: dict, key: str) -> str:
+    value = meta.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _list(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        return [v.strip() for v in value if isinstance(v, str) and v.strip()]
+    return []

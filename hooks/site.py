@@ -1,0 +1,100 @@
+"""What the build adds to MkDocs: generated pages for the corpus, their HTML, and the outputs.
+
+Each function here is called from one event in hooks/events.py.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from hooks.anchors import slugify
+from hooks.corpus import Corpus, load_corpus
+from hooks.links import Linker, standard_src
+from hooks.model import Standard
+from hooks.page import render_head
+from hooks.problems import format_text, summary
+from hooks.schema import SCHEMA_FILE
+
+
+@dataclass
+class BuildState:
+    """Everything one build has learnt about the corpus, shared between events."""
+
+    root: Path = Path(".")
+    corpus: Corpus | None = None
+    pages: dict[str, Standard] = field(default_factory=dict)  # src_uri → standard
+
+    def reset(self, root: Path) -> None:
+        self.root = root
+        self.corpus = None
+        self.pages = {}
+
+    def load(self) -> Corpus:
+        self.corpus = load_corpus(self.root)
+        self.pages = {standard_src(s.slug): s for s in self.corpus.standards}
+        return self.corpus
+
+
+def configure_markdown(config) -> None:
+    """Clause-number and pinyin anchors for every heading (spec section 6)."""
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["slugify"] = slugify
+    toc.setdefault("permalink", "¶")
+    toc.setdefault("permalink_title", "本条链接")
+
+
+def error_report(corpus: Corpus) -> str:
+    return ("标准元数据有错误，构建已停止（原网站未改动）：\n"
+            + format_text(corpus.errors)
+            + f"\n共 {summary(corpus.problems)}。修改后重新构建；"
+            "逐条说明见编写指南“规则参考”，或运行 python -m hooks check。")
+
+
+def load_summary(corpus: Corpus) -> str:
+    return (f"标准 {len(corpus.standards)} 项，体系节点 {len(list(corpus.framework.walk()))} 个，"
+            f"状态日期 {corpus.today.isoformat()}；{summary(corpus.problems)}")
+
+
+def add_generated_files(state: BuildState, files: Files, config) -> Files:
+    for src_uri, std in state.pages.items():
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, src_uri, content=std.body,
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def page_markdown(state: BuildState, markdown: str, page) -> str:
+    std = state.pages.get(page.file.src_uri)
+    if std is None:
+        return markdown
+    page.meta["title"] = f"{std.code} {std.title}"
+    if std.summary:
+        page.meta.setdefault("description", std.summary)
+    return markdown
+
+
+def page_content(state: BuildState, html: str, page, files: Files) -> str:
+    std = state.pages.get(page.file.src_uri)
+    if std is None:
+        return html
+    head = render_head(std, Linker(files, page.url))
+    text = f'<div class="std-text">\n{html}\n</div>' if std.has_text else ""
+    return f'<div class="std-page" data-slug="{std.slug}">\n{head}\n{text}\n</div>'
+
+
+def write_outputs(state: BuildState, site_dir: Path) -> None:
+    """Machine-readable outputs beside the pages (spec section 6)."""
+    schema_dir = site_dir / "schema"
+    schema_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SCHEMA_FILE, schema_dir / "standard.schema.json")
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
