@@ -10,6 +10,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hooks.anchors import slugify
@@ -74,9 +75,10 @@ def page_markdown(state: BuildState, markdown: str, page) -> str:
     std = state.pages.get(page.file.src_uri)
     if std is None:
         return markdown
-    page.meta["title"] = f"{std.code} {std.title}"
+    # The theme prints title and description unescaped: escape them here, once.
+    page.meta["title"] = str(escape(f"{std.code} {std.title}"))
     if std.summary:
-        page.meta.setdefault("description", std.summary)
+        page.meta["description"] = str(escape(std.summary))
     return markdown
 
 

@@ -57,6 +57,7 @@ def test_hostile_metadata_is_escaped(project_factory):
     assert "<script>window.__pwned" not in html
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in html
     assert "<img src=x" not in html
+    assert "<script>window.__pwned" not in html.split("</head>")[0]
 
 
 def test_build_fails_on_bad_metadata_and_names_every_file(project_factory):
