@@ -51,4 +51,4 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    site.write_outputs(STATE, Path(config.site_dir))
+    site.write_outputs(STATE, Path(config.site_dir), config)

@@ -61,7 +61,17 @@ def load_summary(corpus: Corpus) -> str:
             f"状态日期 {corpus.today.isoformat()}；{summary(corpus.problems)}")
 
 
+# Feature modules that add pages or outputs. Each may define
+#   add_files(state, files, config) -> None      (on_files: generated pages, assets)
+#   write_outputs(state, site_dir, config) -> None (on_post_build: JSON, CSV, …)
+# Append a module here to plug a feature into the build.
+FEATURES: list = []
+
+
 def add_generated_files(state: BuildState, files: Files, config) -> Files:
+    for feature in FEATURES:
+        if hasattr(feature, "add_files"):
+            feature.add_files(state, files, config)
     for src_uri, std in state.pages.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None:
@@ -91,8 +101,11 @@ def page_content(state: BuildState, html: str, page, files: Files) -> str:
     return f'<div class="std-page" data-slug="{std.slug}">\n{head}\n{text}\n</div>'
 
 
-def write_outputs(state: BuildState, site_dir: Path) -> None:
+def write_outputs(state: BuildState, site_dir: Path, config=None) -> None:
     """Machine-readable outputs beside the pages (spec section 6)."""
+    for feature in FEATURES:
+        if hasattr(feature, "write_outputs"):
+            feature.write_outputs(state, site_dir, config)
     schema_dir = site_dir / "schema"
     schema_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SCHEMA_FILE, schema_dir / "standard.schema.json")
