@@ -23,6 +23,8 @@ from hooks.schema import check_schema
 STANDARDS_DIR = "standards"
 FRAMEWORK_FILE = "framework.yml"
 INTERNAL_LEVEL = "单位内部标准"
+# Errors that still let the file take part in cross-file checks (e.g. duplicate numbers).
+NON_BLOCKING = frozenset({"file-name"})
 
 
 @dataclass
@@ -107,7 +109,7 @@ def build_standard(source: SourceFile, filename: str, framework: Framework,
     level = _level(source, number, found)
     replaces = _replaces(source, found)
     problems.extend(found)
-    if any(p.is_error for p in found) or number is None or node is None or level is None:
+    if any(p.is_error and p.rule not in NON_BLOCKING for p in found) or number is None or node is None or level is None:
         return None
     if dates.get("issued") is None or dates.get("effective") is None:
         return None

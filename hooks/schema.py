@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from hooks.dates import parse_date
+from hooks.dates import DATE_RE, parse_date
 from hooks.frontmatter import SourceFile
 from hooks.problems import Problem
 
@@ -103,9 +103,8 @@ def _impossible_dates(source: SourceFile) -> list[Problem]:
     problems = []
     for key in DATE_FIELDS:
         value = source.meta.get(key)
-        if isinstance(value, str) and len(value) == 10 and value[4] == "-" and parse_date(value) is None:
-            if value.replace("-", "").isdigit():
-                problems.append(Problem(source.path, source.line_of(key), "date-format",
-                                        f"{field_label(key)} 的日期“{value}”不存在",
-                                        "检查月份和日期"))
+        if (isinstance(value, str) and DATE_RE.match(value) and parse_date(value) is None):
+            problems.append(Problem(source.path, source.line_of(key), "date-format",
+                                    f"{field_label(key)} 的日期“{value}”不存在",
+                                    "检查月份和日期"))
     return problems

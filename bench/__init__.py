@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpora (bench.synth) and build timings (bench.build_bench)."""
