@@ -190,14 +190,14 @@ def _quote(text: str) -> str:
 def standard_text(i: int, kb: int, seed: int = 1) -> tuple[str, str]:
     """(file name, text) of standard i."""
     rng = random.Random(f"{seed}:{i}")
-    chained = i % CHAIN_EVERY == CHAIN_EVERY - 1 and i > 0
-    if chained:  # next edition of standard i-1: same number, later year
+    chained = False
+    if i % CHAIN_EVERY == CHAIN_EVERY - 1:  # next edition of standard i-1 if that one is old
         prev_rng = random.Random(f"{seed}:{i - 1}")
         base, level = _num(prev_rng, i - 1)
         prev_year = _year(prev_rng, i - 1)
-        year = min(prev_year + rng.randint(3, 6), 2026)
-        year = year if year > prev_year else prev_year + 1
-    else:
+        chained = prev_year <= 2023
+        year = prev_year + rng.randint(1, 2026 - prev_year) if chained else 0
+    if not chained:
         base, level = _num(rng, i)
         year = _year(rng, i)
     rng2 = random.Random(f"{seed}:{i}:meta")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from hooks import linkcheck, safe_build
 from hooks.corpus import display_path, load_corpus
 from hooks.problems import FORMATTERS, summary
 
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     check.add_argument("--strict", action="store_true", help="警告也视为不通过")
     check.set_defaults(func=cmd_check)
+    safe_build.register(sub)  # build, serve
+    linkcheck.register(sub)
     return parser
 
 

@@ -144,3 +144,31 @@ def serve(root: Path, offline: bool = False, extra_args: list[str] | None = None
         return subprocess.call(args, cwd=root, env=env)
     except KeyboardInterrupt:
         return 0
+
+
+def cmd_build(args) -> int:
+    root = Path(args.root).resolve()
+    target = Path(args.site_dir) if args.site_dir else None
+    config = Path(args.config_file).resolve() if args.config_file else None
+    return safe_build(root, target, offline=args.offline, strict=not args.no_strict,
+                      config=config)
+
+
+def cmd_serve(args) -> int:
+    extra = ["-a", args.dev_addr] if args.dev_addr else []
+    return serve(Path(args.root).resolve(), offline=args.offline, extra_args=extra)
+
+
+def register(sub) -> None:
+    """Add `build` and `serve` to the `python -m hooks` subcommands."""
+    build = sub.add_parser("build", help="构建网站（先构建到临时目录，成功后整体替换，失败不影响原网站）")
+    build.add_argument("--offline", action="store_true",
+                       help=f"离线版（{OFFLINE_CONFIG}，可从 file:// 打开，默认输出 site-offline/）")
+    build.add_argument("-d", "--site-dir", help="输出目录（默认 site/ 或 site-offline/）")
+    build.add_argument("-f", "--config-file", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    build.add_argument("--no-strict", action="store_true", help="MkDocs 警告（如失效链接）不算失败")
+    build.set_defaults(func=cmd_build)
+    serve_cmd = sub.add_parser("serve", help="本地预览（mkdocs serve，修改后自动刷新）")
+    serve_cmd.add_argument("--offline", action="store_true", help="预览离线版配置")
+    serve_cmd.add_argument("-a", "--dev-addr", help="监听地址，如 127.0.0.1:8000")
+    serve_cmd.set_defaults(func=cmd_serve)
