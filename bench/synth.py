@@ -203,9 +203,13 @@ def standard_text(i: int, kb: int, seed: int = 1) -> tuple[str, str]:
     rng2 = random.Random(f"{seed}:{i}:meta")
     number = f"{base}—{year}"
     slug = parse_number(number).slug
-    topic = list(TOPICS)[rng2.randrange(len(TOPICS))]
+    # A new edition keeps its predecessor's title and domain (same draws as standard i-1).
+    title_rng = random.Random(f"{seed}:{i - 1}:meta") if chained else rng2
+    topic = list(TOPICS)[title_rng.randrange(len(TOPICS))]
     domain, words = TOPICS[topic]
-    title = f"{topic}{rng2.choice(SUFFIXES)}"
+    title = f"{topic}{title_rng.choice(SUFFIXES)}"
+    if chained:
+        rng2.randrange(len(TOPICS)), rng2.choice(SUFFIXES)  # keep rng2's sequence aligned
     issued = date(year, rng2.randint(1, 12), rng2.randint(1, 28))
     if year == 2026 and i % 13 == 5:  # upcoming: issued this year, effective next year
         issued = date(2026, rng2.randint(8, 11), rng2.randint(1, 20))
@@ -230,7 +234,7 @@ def standard_text(i: int, kb: int, seed: int = 1) -> tuple[str, str]:
         fm.append(f"replaces: [{_quote(f'{base}—{prev_year}')}]")
     if not chained and i % 37 == 11 and effective.year < 2020:
         fm.append(f"abolished: {date(2024, 6, 30).isoformat()}")
-    if i % 5 == 2 and effective.year <= 2021:
+    if i % 5 in (1, 2, 3) and effective.year <= 2021:
         fm.append(f"reviewed: {date(max(effective.year + 3, 2023), 3, 1).isoformat()}")
     fm += [
         f"issuer: {_quote(org)}",
@@ -245,7 +249,33 @@ def standard_text(i: int, kb: int, seed: int = 1) -> tuple[str, str]:
         "---",
         "",
     ]
-    return f"{slug}.md", "\n".join(fm) + body(rng2, topic, words, kb, org)
+    if chained:  # the previous edition's text, revised
+        old = standard_text(i - 1, kb, seed)[1]
+        text = revise(old.split("\n---\n", 1)[1], random.Random(f"{seed}:{i}:revise"),
+                      words + COMMON, f"{base}—{prev_year}", title)
+    else:
+        text = body(rng2, topic, words, kb, org)
+    return f"{slug}.md", "\n".join(fm) + text
+
+
+def revise(text: str, rng: random.Random, words: list[str], old_number: str, title: str) -> str:
+    """A new edition of `text`: most clauses kept, some reworded, a few added or dropped."""
+    blocks = text.split("\n\n")
+    out: list[str] = []
+    for block in blocks:
+        heading = block.startswith("#")
+        r = rng.random()
+        if not heading and block.endswith("。") and r < 0.04:
+            continue  # dropped
+        if not heading and block.endswith("。") and r < 0.20:  # reworded
+            block = block.replace(rng.choice(words), rng.choice(words), 1) + _sentence(rng, words)
+        out.append(block)
+        if block == "## 前言":
+            out.append(f"本文件代替{old_number}《{title}》，与{old_number}相比，除结构调整和"
+                       "编辑性改动外，主要技术变化如下：更改了管理要求；增加了评价与改进的要求。")
+        elif not heading and block.endswith("。") and r > 0.95:
+            out.append(_paragraph(rng, words, 2))  # added
+    return "\n\n".join(out)
 
 
 def _year(rng: random.Random, i: int) -> int:

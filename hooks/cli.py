@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from hooks import linkcheck, safe_build
+from hooks import editor_cli, linkcheck, report, safe_build
 from hooks.corpus import display_path, load_corpus
 from hooks.problems import FORMATTERS, summary
 
@@ -27,7 +27,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if files:
         wanted = {display_path(f, root) for f in files}
         problems = [p for p in problems if p.path in wanted]
-    output = FORMATTERS[args.format](problems)
+    if args.verbose and args.format == "text":
+        output = editor_cli.format_verbose(problems, root)
+    else:
+        output = FORMATTERS[args.format](problems)
     if output:
         print(output)
     errors = [p for p in problems if p.is_error]
@@ -36,6 +39,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         checked = len(files) if files else len(corpus.standards)
         verdict = "未通过" if failing else "通过"
         print(f"检查{verdict}：{checked} 个文件，{summary(problems)}。", file=sys.stderr)
+        if problems and not args.verbose:
+            print("每条规则的说明和示例：python -m hooks explain 规则号（或加 --verbose）", file=sys.stderr)
     return 1 if failing else 0
 
 
@@ -48,9 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="要检查的文件或目录；不写则检查全部标准")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     check.add_argument("--strict", action="store_true", help="警告也视为不通过")
+    check.add_argument("--verbose", "-v", action="store_true",
+                       help="逐条显示出错的原文行和说明链接（text 格式）")
     check.set_defaults(func=cmd_check)
     safe_build.register(sub)  # build, serve
     linkcheck.register(sub)
+    editor_cli.add_commands(sub)  # new, explain
+    report.register(sub)  # report --period 2026H1
     return parser
 
 

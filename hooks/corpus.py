@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from hooks import validate
+from hooks import lifecycle, placeholders, structure, validate
 from hooks.dates import build_date, parse_date
 from hooks.derive import derive
 from hooks.framework import Framework, load_framework
 from hooks.frontmatter import SourceFile, read_source
-from hooks.model import Standard
+from hooks.model import LEVELS, Standard
 from hooks.numbers import NumberError, StandardNumber, parse_number
 from hooks.problems import Problem
 from hooks.schema import check_schema
@@ -81,10 +81,14 @@ def load_corpus(root: Path, today: date | None = None, extra: list[Path] | None 
         std = build_standard(source, path.name, framework, problems)
         if std is not None:
             corpus.standards.append(std)
+        else:  # metadata errors: still lint the text, so one run reports everything
+            problems.extend(structure.check_text(source.path, source.body, source.body_line))
     problems.extend(validate.check_unique_numbers(corpus.standards))
     problems.extend(validate.check_replaces(corpus.standards))
     derive(corpus.standards, today)
     problems.extend(validate.check_reviews(corpus.standards, today))
+    problems.extend(lifecycle.check_corpus(corpus.standards, today))  # overdue plans: warnings
+    problems.extend(structure.check_corpus(corpus.standards))  # GB/T 1.1 lint: warnings
     problems.sort(key=lambda p: (p.path, p.line, p.rule))
     return corpus
 
@@ -108,14 +112,17 @@ def build_standard(source: SourceFile, filename: str, framework: Framework,
     found.extend(_date_order(source, dates))
     level = _level(source, number, found)
     replaces = _replaces(source, found)
+    life = lifecycle.read_fields(source, found)  # stage, stages, planned, comment_until, feedback
+    found = placeholders.suppress(source, found)  # one message per unfilled template field
     problems.extend(found)
     if any(p.is_error and p.rule not in NON_BLOCKING for p in found) or number is None or node is None or level is None:
         return None
-    if dates.get("issued") is None or dates.get("effective") is None:
+    draft = lifecycle.is_draft_meta(meta)  # a draft has no issued/effective date
+    if not draft and (dates.get("issued") is None or dates.get("effective") is None):
         return None
     return Standard(
         path=source.path, number=number, title=meta["title"].strip(), domain=node,
-        issued=dates["issued"], effective=dates["effective"], level=level,
+        issued=dates.get("issued"), effective=dates.get("effective"), level=level,
         abolished=dates.get("abolished"), reviewed=dates.get("reviewed"), replaces=replaces,
         title_en=_text(meta, "title_en"), issuer=_list(meta.get("issuer")),
         proposer=_text(meta, "proposer"), responsible=_text(meta, "responsible"),
@@ -123,7 +130,7 @@ def build_standard(source: SourceFile, filename: str, framework: Framework,
         ics=_text(meta, "ics"), ccs=_text(meta, "ccs"), keywords=_list(meta.get("keywords")),
         summary=_text(meta, "summary"), source=_text(meta, "source"),
         license=_text(meta, "license"), body=source.body, body_line=source.body_line,
-        lines=_lines(source),
+        lines=_lines(source), **life,
     )
 
 
@@ -134,8 +141,9 @@ def _number(source: SourceFile, filename: str, found: list[Problem]) -> Standard
     try:
         number = parse_number(raw)
     except NumberError as exc:
-        found.append(Problem(source.path, source.line_of("number"), exc.rule, exc.message, exc.hint))
-        return None
+        number = lifecycle.read_number(source, raw, exc, found)  # a plan number on a draft
+        if number is None:
+            return None
     expected = f"{number.slug}.md"
     if filename != expected:
         found.append(Problem(source.path, source.line_of("number"), "file-name",
@@ -161,6 +169,8 @@ def _date_order(source: SourceFile, dates: dict[str, date | None]) -> list[Probl
 def _level(source: SourceFile, number: StandardNumber | None, found: list[Problem]) -> str | None:
     written = source.meta.get("level")
     written = written if isinstance(written, str) and written else None
+    if written is not None and written not in LEVELS:
+        return None  # level-value (schema) already says so; no level-mismatch on top
     if number is None:
         return written
     derived = number.level

@@ -13,7 +13,8 @@ STATUS_IN_FORCE = "现行"
 STATUS_UPCOMING = "即将实施"
 STATUS_REPLACED = "被代替"
 STATUS_ABOLISHED = "废止"
-STATUSES = (STATUS_IN_FORCE, STATUS_UPCOMING, STATUS_REPLACED, STATUS_ABOLISHED)
+STATUS_DRAFT = "制定中"  # not published yet (hooks.lifecycle): never 现行, never counted as in force
+STATUSES = (STATUS_IN_FORCE, STATUS_UPCOMING, STATUS_REPLACED, STATUS_ABOLISHED, STATUS_DRAFT)
 LEVELS = ("国家标准", "行业标准", "地方标准", "团体标准", "企业标准", "工程建设标准", "单位内部标准")
 REVIEW_YEARS = 5
 
@@ -26,8 +27,8 @@ class Standard:
     number: StandardNumber
     title: str
     domain: Node
-    issued: date
-    effective: date
+    issued: date | None  # None only for a draft (is_draft)
+    effective: date | None  # None only for a draft (is_draft)
     level: str
     abolished: date | None = None
     reviewed: date | None = None
@@ -47,6 +48,12 @@ class Standard:
     body: str = ""
     body_line: int = 1
     lines: dict[str, int] = field(default_factory=dict)
+    # Drafting (hooks.lifecycle): stage "" or 发布 = published
+    stage: str = ""
+    stages: dict[str, date] = field(default_factory=dict)
+    planned: date | None = None
+    comment_until: date | None = None
+    feedback: str = ""
     # Derived (hooks.derive)
     status: str = STATUS_IN_FORCE
     replaced_by: list[Standard] = field(default_factory=list)
@@ -69,6 +76,11 @@ class Standard:
     @property
     def has_text(self) -> bool:
         return bool(self.body.strip())
+
+    @property
+    def is_draft(self) -> bool:
+        """Not published yet: a plan or draft (立项 … 报批); has no issued/effective date."""
+        return self.stage not in ("", "发布")
 
     @property
     def in_force(self) -> bool:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from hooks.drafts_pages import head_context
+from hooks.history import standard_history
 from hooks.links import Linker, domain_src, standard_src
 from hooks.model import STATUS_ABOLISHED, STATUS_REPLACED, STATUS_UPCOMING, Standard
 from hooks.templating import render
@@ -83,4 +85,6 @@ def render_head(std: Standard, linker: Linker) -> str:
         replaced_by=[ref(s, linker) for s in std.replaced_by],
         domains=domains,
         platform=official_platform(std),
+        history=standard_history(std, linker),
+        life=head_context(std, linker),  # drafts, consultations, 条文对照, 意见反馈
     )

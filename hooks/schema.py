@@ -18,7 +18,7 @@ from hooks.frontmatter import SourceFile
 from hooks.problems import Problem
 
 SCHEMA_FILE = Path(__file__).parent / "data" / "standard.schema.json"
-DATE_FIELDS = ("issued", "effective", "abolished", "reviewed")
+DATE_FIELDS = ("issued", "effective", "abolished", "reviewed", "planned", "comment_until")
 
 
 @cache
@@ -44,7 +44,8 @@ def check_schema(source: SourceFile) -> list[Problem]:
         path = list(error.absolute_path)
         if error.validator == "required":
             key = error.message.split("'")[1]
-            problems.append(Problem(source.path, source.fm_line, "field-required",
+            rule = error.schema.get("x-rule", "field-required")  # e.g. comment-until-required
+            problems.append(Problem(source.path, source.fm_line, rule,
                                     f"缺少必填字段 {field_label(key)}",
                                     f"在元数据中加一行 {key}: …"))
         elif error.validator == "additionalProperties":
@@ -65,7 +66,8 @@ def _value_problem(source: SourceFile, key: str, item: int | None, error) -> Pro
     line = source.line_of(key, item)
     value = error.instance
     if error.validator == "type" or (error.validator == "oneOf" and not isinstance(value, str)):
-        expected = {"string": "文字", "array": "列表（如 [甲, 乙]）"}.get(error.validator_value, "")
+        expected = {"string": "文字", "array": "列表（如 [甲, 乙]）",
+                    "object": "“名称: 值”映射（如 {立项: 2026-03-16}）"}.get(error.validator_value, "")
         if error.validator == "oneOf":
             expected = "文字或文字列表"
         if value is None:
@@ -81,6 +83,8 @@ def _value_problem(source: SourceFile, key: str, item: int | None, error) -> Pro
         "ccs-format": (f"CCS 分类号“{shown}”格式错误", "一个大写字母加两位数字，如 A12"),
         "source-url": (f"官方全文链接“{shown}”不是 http(s) 网址", "以 https:// 开头，如 https://openstd.samr.gov.cn/"),
         "level-value": (f"标准层级“{shown}”无效", "可选：" + "、".join(load_schema()["properties"]["level"]["enum"])),
+        "stage-value": (f"制修订阶段“{shown}”无效", "可选：" + "、".join(load_schema()["properties"]["stage"]["enum"])),
+        "feedback-url": (f"意见反馈地址“{shown}”无效", "写 mailto:邮箱地址 或 https:// 开头的网址"),
     }
     if rule in messages:
         message, hint = messages[rule]

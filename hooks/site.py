@@ -13,12 +13,24 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from hooks import (
+    catalogue,
+    drafts_pages,
+    editing,
+    exports,
+    guide,
+    history,
+    home,
+    search_index,
+    system,
+)
 from hooks.anchors import slugify
 from hooks.corpus import Corpus, load_corpus
 from hooks.links import Linker, standard_src
 from hooks.model import Standard
 from hooks.page import render_head
 from hooks.problems import format_text, summary
+from hooks.sanitize import sanitize_html
 from hooks.schema import SCHEMA_FILE
 
 
@@ -64,8 +76,20 @@ def load_summary(corpus: Corpus) -> str:
 # Feature modules that add pages or outputs. Each may define
 #   add_files(state, files, config) -> None      (on_files: generated pages, assets)
 #   write_outputs(state, site_dir, config) -> None (on_post_build: JSON, CSV, …)
+#   page_markdown(state, markdown, page) -> str | None   (None: not this feature's page)
+#   page_content(state, html, page, files) -> str | None (None: not this feature's page)
 # Append a module here to plug a feature into the build.
-FEATURES: list = []
+FEATURES: list = [guide, editing, catalogue, system, home, history, exports, search_index, drafts_pages]
+
+
+def _dispatch(event: str, default: str, *args) -> str:
+    """The first feature that handles this page (returns a string) wins."""
+    for feature in FEATURES:
+        handler = getattr(feature, event, None)
+        result = handler(*args) if handler else None
+        if result is not None:
+            return result
+    return default
 
 
 def add_generated_files(state: BuildState, files: Files, config) -> Files:
@@ -84,7 +108,7 @@ def add_generated_files(state: BuildState, files: Files, config) -> Files:
 def page_markdown(state: BuildState, markdown: str, page) -> str:
     std = state.pages.get(page.file.src_uri)
     if std is None:
-        return markdown
+        return _dispatch("page_markdown", markdown, state, markdown, page)
     # The theme prints title and description unescaped: escape them here, once.
     page.meta["title"] = str(escape(f"{std.code} {std.title}"))
     if std.summary:
@@ -95,10 +119,20 @@ def page_markdown(state: BuildState, markdown: str, page) -> str:
 def page_content(state: BuildState, html: str, page, files: Files) -> str:
     std = state.pages.get(page.file.src_uri)
     if std is None:
-        return html
-    head = render_head(std, Linker(files, page.url))
+        return _dispatch("page_content", html, state, html, page, files)
+    linker = Linker(files, page.url)
+    head = render_head(std, linker)
+    # The text is editors' Markdown (raw HTML passes through): never let it run script.
+    html = sanitize_html(html)
+    # standard_text(state, std, html, page) -> str: adds to the sanitised text (clause links)
+    for feature in FEATURES:
+        if hasattr(feature, "standard_text"):
+            html = feature.standard_text(state, std, html, page)
     text = f'<div class="std-text">\n{html}\n</div>' if std.has_text else ""
-    return f'<div class="std-page" data-slug="{std.slug}">\n{head}\n{text}\n</div>'
+    # standard_extra(state, std, page, linker) -> str: HTML after the text (editing aids, …)
+    extra = "".join(f.standard_extra(state, std, page, linker) for f in FEATURES
+                    if hasattr(f, "standard_extra"))
+    return f'<div class="std-page" data-slug="{std.slug}">\n{head}\n{text}\n{extra}\n</div>'
 
 
 def write_outputs(state: BuildState, site_dir: Path, config=None) -> None:

@@ -7,6 +7,7 @@ here only; pypinyin's global dictionaries are left alone so heading anchors do n
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -87,7 +88,15 @@ def by_number(standards: list[Standard]) -> list[Standard]:
     return sorted(standards, key=std_number_key)
 
 
+def date_key(std: Standard) -> tuple[date, date]:
+    """(发布日期, 实施日期); a draft without dates sorts as the oldest."""
+    return (std.issued or date.min, std.effective or date.min)
+
+
 def newest_first(standards: list[Standard]) -> list[Standard]:
-    """By 发布日期, newest first; same day: by number."""
-    by_num = by_number(standards)
-    return sorted(by_num, key=lambda s: (s.issued, s.effective), reverse=True)
+    """By 发布日期, newest first; same day: by number. Drafts (no dates) come last."""
+    return sorted(by_number(standards), key=date_key, reverse=True)
+
+
+def iso(day: date | None) -> str:
+    return day.isoformat() if day else ""

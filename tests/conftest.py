@@ -109,7 +109,7 @@ def make_project(dest: Path, standards: dict[str, str | bytes] | None = None,
                  framework: str | None = FRAMEWORK, shipped: bool = False) -> Project:
     """A project in `dest`: the repo's site code, and either the shipped corpus or a fixture."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml",):
+    for name in ("mkdocs.yml", "mkdocs-offline.yml"):
         shutil.copy(REPO / name, dest / name)
     for name in ("docs", "overrides"):
         if (REPO / name).exists():
@@ -145,3 +145,20 @@ def shipped_site(tmp_path_factory) -> BuildResult:
     result = project.build()
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def index_site(tmp_path_factory):
+    """(project, BuildResult) of the index fixture corpus (tests/index_corpus.py), built once."""
+    from index_corpus import build_index_site
+
+    return build_index_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> BuildResult:
+    """The shipped corpus built with `python -m hooks build --offline` (the file:// package)."""
+    project = make_project(tmp_path_factory.mktemp("offline"), shipped=True)
+    proc = project.run("-m", "hooks", "--root", str(project.root), "build", "--offline")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, project.root / "site-offline")

@@ -1,0 +1,267 @@
+"""Build benchmark: this project vs stock Material for MkDocs on the same synthetic texts.
+
+    python -m bench.build_bench --n 100 300 1000 3000 --kb 20            # measure everything
+    python -m bench.build_bench --n 1000 --only project                  # this project only
+    python -m bench.build_bench --report                                 # reprint from results
+
+For each N a corpus of N standards of ~K KB is generated (bench.synth) and built
+
+- `project`: this project (the repo's mkdocs.yml, docs/, overrides/, hooks/), `mkdocs build`;
+- `check`: `python -m hooks check` on the same corpus (validation alone);
+- `stock-search`: stock Material, the same files as plain pages under docs/standards/, nav
+  automatic, the search plugin on with jieba (what Material needs for Chinese search);
+- `stock-nosearch`: the same without any search plugin.
+
+Each run records wall time, the peak RSS of the child (os.wait4 rusage) and the size of the built
+site. Results are merged into bench/results/<kind>.json (committed; stock runs take many minutes,
+so they are measured once and reprinted with --report). jieba is used only for the stock runs: it
+is installed with pip into <work>/stock-libs and put on PYTHONPATH for those runs alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.synth import generate  # noqa: E402
+
+RESULTS = REPO / "bench" / "results"
+KINDS = ("project", "check", "stock-search", "stock-nosearch")
+JIEBA = "jieba==0.42.1"
+# 2026-11-27 12:00 Asia/Shanghai, the day tests compute statuses on (tests/conftest.py).
+EPOCH = int(datetime(2026, 11, 27, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp())
+
+STOCK_YML = """\
+site_name: 机关事务标准（stock Material 对照）
+theme:
+  name: material
+  language: zh
+  font: false
+markdown_extensions:
+  - toc:
+      permalink: true
+  - tables
+  - admonition
+  - attr_list
+  - md_in_html
+  - def_list
+  - footnotes
+  - pymdownx.details
+  - pymdownx.superfences
+plugins:
+{plugins}
+"""
+
+
+def env_for(extra_path: Path | None = None) -> dict[str, str]:
+    env = os.environ | {"SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PYTHONPATH", None)
+    if extra_path is not None:
+        env["PYTHONPATH"] = str(extra_path)
+    return env
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str], log: Path) -> dict:
+    """Run cmd; wall seconds, peak RSS (MB) of the child and its exit code."""
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"wall_s": round(wall, 2), "rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "rc": proc.returncode}
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def source_size(root: Path) -> int:
+    return sum(p.stat().st_size for p in (root / "standards").glob("*.md"))
+
+
+def make_project(dest: Path) -> None:
+    """The repo's site code in dest (same layout as tests/conftest.py make_project)."""
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("docs", "overrides"):
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, dest / name, dirs_exist_ok=True)
+    if not (dest / "hooks").exists():
+        (dest / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
+
+
+def make_stock(corpus: Path, dest: Path, search: bool) -> None:
+    """Stock Material: the same standard files as plain pages, automatic nav."""
+    docs = dest / "docs" / "standards"
+    docs.mkdir(parents=True, exist_ok=True)
+    for path in (corpus / "standards").glob("*.md"):
+        shutil.copyfile(path, docs / path.name)
+    (dest / "docs" / "index.md").write_text("# 机关事务标准\n\n对照组：stock Material。\n",
+                                            encoding="utf-8")
+    plugins = "  - search" if search else "  []"
+    text = STOCK_YML.format(plugins=plugins).replace("plugins:\n  []", "plugins: []")
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def stock_libs(work: Path) -> Path:
+    """A directory holding jieba, for the stock-search runs only (not the project's venv)."""
+    libs = work / "stock-libs"
+    if not (libs / "jieba").is_dir():
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--target", str(libs), JIEBA],
+                       check=True)
+    return libs
+
+
+def measure(kind: str, n: int, kb: int, work: Path) -> dict:
+    corpus = work / f"n{n}-kb{kb}" / "project"
+    stamp = hashlib.sha256((REPO / "bench" / "synth.py").read_bytes()).hexdigest()[:16]
+    if not (corpus / ".synth").is_file() or (corpus / ".synth").read_text() != stamp:
+        shutil.rmtree(corpus, ignore_errors=True)
+        corpus.mkdir(parents=True)
+        generate(corpus, n, kb)
+        (corpus / ".synth").write_text(stamp)
+    make_project(corpus)
+    logs = work / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    log = logs / f"{kind}-n{n}-kb{kb}.log"
+    py = sys.executable
+    result: dict = {"n": n, "kb": kb, "source_mb": round(source_size(corpus) / 1e6, 2)}
+    if kind == "project":
+        site = corpus / "site"
+        shutil.rmtree(site, ignore_errors=True)
+        result |= run([py, "-m", "mkdocs", "build", "-q", "-d", str(site)], corpus, env_for(), log)
+    elif kind == "check":
+        result |= run([py, "-m", "hooks", "--root", str(corpus), "check"], REPO, env_for(), log)
+        site = None
+    else:
+        search = kind == "stock-search"
+        dest = work / f"n{n}-kb{kb}" / kind
+        shutil.rmtree(dest, ignore_errors=True)
+        make_stock(corpus, dest, search)
+        site = dest / "site"
+        extra = stock_libs(work) if search else None
+        result |= run([py, "-m", "mkdocs", "build", "-q", "-d", str(site)], dest, env_for(extra), log)
+    if site is not None and site.is_dir():
+        result["site_mb"] = round(tree_size(site) / 1e6, 1)
+        index = site / "search" / "search_index.json"
+        if index.is_file():
+            result["search_index_mb"] = round(index.stat().st_size / 1e6, 1)
+        if kind.startswith("stock"):
+            shutil.rmtree(site)  # hundreds of MB at N = 3,000; the size is recorded
+    result["when"] = datetime.now(ZoneInfo("Asia/Shanghai")).isoformat(timespec="seconds")
+    result["machine"] = f"{platform.machine()} {os.cpu_count()} CPU, Python {platform.python_version()}"
+    if result["rc"] != 0:
+        result["log_tail"] = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+    return result
+
+
+def load(kind: str) -> dict[str, dict]:
+    path = RESULTS / f"{kind}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def save(kind: str, key: str, result: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    data = load(kind)
+    data[key] = result
+    data = dict(sorted(data.items(), key=lambda kv: (kv[1]["kb"], kv[1]["n"])))
+    (RESULTS / f"{kind}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+                                          encoding="utf-8")
+
+
+def _get(data: dict, n: int, kb: int, field: str) -> float | None:
+    row = data.get(f"n{n}-kb{kb}")
+    return None if row is None or row.get("rc") else row.get(field)
+
+
+def _fmt(value: float | None, unit: str = "") -> str:
+    return "—" if value is None else f"{value:g}{unit}"
+
+
+def _ratio(a: float | None, b: float | None) -> str:
+    return "—" if a is None or b is None or not b else f"{a / b:.2f}×"
+
+
+def report(ns: list[int], kb: int) -> str:
+    data = {kind: load(kind) for kind in KINDS}
+    rows = [
+        "| N | 源文件 MB | 本项目 构建 s | 本项目 峰值内存 MB | 本项目 站点 MB | 站点/源文件 | "
+        "check s | stock+搜索 s | stock+搜索 内存 MB | stock+搜索 站点 MB | stock 无搜索 s | "
+        "stock 无搜索 站点 MB | 本项目/stock+搜索 | 本项目/stock 无搜索 |",
+        "|" + "---|" * 14,
+    ]
+    for n in ns:
+        p = data["project"].get(f"n{n}-kb{kb}", {})
+        src = p.get("source_mb") or data["stock-search"].get(f"n{n}-kb{kb}", {}).get("source_mb")
+        pw, ps = _get(data["project"], n, kb, "wall_s"), _get(data["project"], n, kb, "site_mb")
+        sw = _get(data["stock-search"], n, kb, "wall_s")
+        nw = _get(data["stock-nosearch"], n, kb, "wall_s")
+        rows.append(" | ".join([
+            f"| {n:,}", _fmt(src), _fmt(pw), _fmt(_get(data["project"], n, kb, "rss_mb")),
+            _fmt(ps), _ratio(ps, src), _fmt(_get(data["check"], n, kb, "wall_s")),
+            _fmt(sw), _fmt(_get(data["stock-search"], n, kb, "rss_mb")),
+            _fmt(_get(data["stock-search"], n, kb, "site_mb")), _fmt(nw),
+            _fmt(_get(data["stock-nosearch"], n, kb, "site_mb")),
+            _ratio(pw, sw), _ratio(pw, nw) + " |",
+        ]))
+    lines = ["\n".join(rows), "", "随 N 的增长（相邻两档之比；指数 k 表示 时间 ∝ N^k）：", ""]
+    lines += ["| 指标 | " + " | ".join(f"{a:,}→{b:,}" for a, b in zip(ns, ns[1:], strict=False)) + " |",
+              "|---|" + "---|" * max(len(ns) - 1, 1)]
+    metrics = [("本项目 构建时间", "project", "wall_s"), ("本项目 峰值内存", "project", "rss_mb"),
+               ("本项目 站点大小", "project", "site_mb"), ("check 时间", "check", "wall_s"),
+               ("stock+搜索 构建时间", "stock-search", "wall_s"),
+               ("stock+搜索 站点大小", "stock-search", "site_mb"),
+               ("stock 无搜索 构建时间", "stock-nosearch", "wall_s")]
+    for label, kind, fld in metrics:
+        cells = []
+        for a, b in zip(ns, ns[1:], strict=False):
+            va, vb = _get(data[kind], a, kb, fld), _get(data[kind], b, kb, fld)
+            if va and vb:
+                k = math.log(vb / va) / math.log(b / a)
+                cells.append(f"{vb / va:.2f}×（k={k:.2f}）")
+            else:
+                cells.append("—")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.build_bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[100, 300, 1000, 3000])
+    parser.add_argument("--kb", type=int, default=20)
+    parser.add_argument("--only", nargs="+", choices=KINDS, default=list(KINDS))
+    parser.add_argument("--work", type=Path, default=REPO / "bench-out",
+                        help="where corpora and sites are written (default: bench-out/, git-ignored)")
+    parser.add_argument("--report", action="store_true", help="only print the table from results")
+    args = parser.parse_args(argv)
+    if not args.report:
+        for n in args.n:
+            for kind in args.only:
+                result = measure(kind, n, args.kb, args.work.resolve())
+                save(kind, f"n{n}-kb{args.kb}", result)
+                shown = {k: v for k, v in result.items() if k not in ("log_tail", "machine")}
+                print(f"{kind:15} N={n:<5} {shown}", flush=True)
+                if result["rc"]:
+                    print(result.get("log_tail", ""), file=sys.stderr)
+    print(report(sorted(args.n), args.kb))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+// Consultation deadlines re-checked against the reader's clock (the page was built on some
+// earlier day): after the deadline, show "已截止" instead of the open state. Dates are read from
+// data-comment-until attributes written by the build; no metadata is turned into code.
+(function () {
+  "use strict";
+
+  var DAY = 86400000;
+
+  // Today's date in Asia/Shanghai as a day number (days since 1970-01-01).
+  function todayNumber() {
+    return Math.floor((Date.now() + 8 * 3600000) / DAY);
+  }
+
+  function dayNumber(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? Math.floor(Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY) : null;
+  }
+
+  function update(root) {
+    var today = todayNumber();
+    var nodes = root.querySelectorAll("[data-comment-until]");
+    for (var i = 0; i < nodes.length; i++) {
+      var node = nodes[i];
+      var until = dayNumber(node.getAttribute("data-comment-until"));
+      if (until === null) continue;
+      var left = until - today;
+      if (left < 0) {
+        node.classList.add("lc-is-closed");
+        toggle(node, ".lc-when-open", true);
+        toggle(node, ".lc-when-closed", false);
+        continue;
+      }
+      var built = parseInt(node.getAttribute("data-days-left"), 10);
+      // Only ever count down from what the build said (a slow clock must not add days).
+      if (!isNaN(built) && left > built) left = built;
+      var days = node.querySelectorAll(".lc-days");
+      for (var j = 0; j < days.length; j++) {
+        days[j].textContent = left === 0 ? "今天截止" : "还剩 " + left + " 天";
+      }
+    }
+  }
+
+  function toggle(node, selector, hide) {
+    var parts = node.querySelectorAll(selector);
+    for (var k = 0; k < parts.length; k++) parts[k].hidden = hide;
+  }
+
+  function run() { update(document); }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(run);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+})();

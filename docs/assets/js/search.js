@@ -1,0 +1,805 @@
+/*
+ * 标准检索 (window.StandardSearch): one engine for the header box and the catalogue page.
+ *
+ * Indexes are prebuilt by hooks/search_index.py under <site root>/search/:
+ *   meta.json   settings (hooks/data/search.json), query dictionary, one row per standard
+ *   body/N.json full-text shards: token → delta-coded clause ids (fetched per query token)
+ *   text/<slug>.json clauses [anchor, heading, text] (fetched for the top results: snippets)
+ * On file:// pages (offline build) each file is loaded as a <script> (.js twin) instead.
+ * Nothing is loaded until the reader focuses the search box or a page asks for a query.
+ *
+ * Tokenisation mirrors hooks/search_tokens.py exactly (tests/data/search_cases.json runs the same
+ * cases through both). The catalogue contract is described in docs/assets/js/catalogue.js.
+ */
+(function () {
+  "use strict";
+
+  const DATA_GLOBAL = "StandardSearchData";
+  const SCRIPT = document.currentScript;
+  const ROOT = (function () {
+    const src = SCRIPT && SCRIPT.src ? SCRIPT.src : "";
+    const cut = src.search(/assets\/js\/search\.js(?:[?#].*)?$/);
+    return cut >= 0 ? src.slice(0, cut) : new URL("./", window.location.href).href;
+  })();
+  const FILE_MODE = window.location.protocol === "file:";
+  const TOP_TEXTS = 12; /* standards whose clause texts are fetched for snippets */
+  const DROPDOWN = 8;
+
+  /* ------------------------------------------------------------ loading */
+
+  const cache = new Map();
+
+  function loadScript(name) {
+    return new Promise((resolve, reject) => {
+      const store = (window[DATA_GLOBAL] = window[DATA_GLOBAL] || {});
+      if (name in store) return resolve(store[name]);
+      const el = document.createElement("script");
+      el.src = ROOT + "search/" + name + ".js";
+      el.async = true;
+      el.onload = () => (name in store ? resolve(store[name]) : reject(new Error("no data " + name)));
+      el.onerror = () => reject(new Error("cannot load " + name));
+      document.head.appendChild(el);
+    });
+  }
+
+  function load(name) {
+    if (!cache.has(name)) {
+      let promise;
+      if (FILE_MODE) promise = loadScript(name);
+      else {
+        promise = fetch(ROOT + "search/" + encodeURI(name) + ".json").then((res) => {
+          if (!res.ok) throw new Error(res.status + " " + name);
+          return res.json();
+        });
+      }
+      promise.catch(() => cache.delete(name));
+      cache.set(name, promise);
+    }
+    return cache.get(name);
+  }
+
+  /* ------------------------------------------------------------ tokenisation (= search_tokens.py) */
+
+  function escapeClass(chars) {
+    return chars.replace(/[\\\]\[^-]/g, "\\$&");
+  }
+
+  function makeTokeniser(s) {
+    const han = s.han;
+    const re = {
+      dashes: new RegExp("[" + escapeClass(s.dashes) + "]", "g"),
+      separators: new RegExp("[" + escapeClass(s.separators) + "]+"),
+      space: /\s+/g,
+      hanRun: new RegExp("[" + han + "]+", "g"),
+      han: new RegExp("[" + han + "]"),
+      pureHan: new RegExp("^[" + han + "]+$"),
+      token: new RegExp("[" + han + "]+|[" + s.word_chars + "]+", "g"),
+      notNumber: new RegExp("[^" + s.number_chars + han + "]+", "g"),
+      numberSpan: new RegExp(s.number_span, "g"),
+      inner: /[/.\-]+/,
+      digit: /\d/,
+      alpha: /^[a-z]+$/,
+    };
+
+    function normalise(text) {
+      return String(text || "").normalize("NFKC").toLowerCase()
+        .replace(re.dashes, "-").replace(re.space, " ").trim();
+    }
+    function compact(text) {
+      return normalise(text).replace(re.notNumber, "");
+    }
+    function segment(run, dict) {
+      const pieces = [];
+      let i = 0;
+      while (i < run.length) {
+        let size = Math.min(dict.longest, run.length - i);
+        for (; size > 1; size--) if (dict.words.has(run.slice(i, i + size))) break;
+        if (size > 1) {
+          pieces.push([run.slice(i, i + size), true]);
+          i += size;
+        } else {
+          const last = pieces[pieces.length - 1];
+          if (last && !last[1]) last[0] += run[i];
+          else pieces.push([run[i], false]);
+          i += 1;
+        }
+      }
+      const words = [];
+      for (const [text] of pieces) {
+        if (text.length === 1 && words.length) words[words.length - 1] += text;
+        else words.push(text);
+      }
+      if (words.length > 1 && words[0].length === 1) words.splice(0, 2, words[0] + words[1]);
+      return words;
+    }
+    function queryTerms(query, dict) {
+      const text = normalise(query);
+      if (!text) return [];
+      const numbers = [];
+      const rest = [];
+      let last = 0;
+      for (const m of text.matchAll(re.numberSpan)) {
+        const code = m[1];
+        const num = m[2];
+        if (code && dict.codes.has(compact(code))) {
+          numbers.push(m[0].trim());
+          rest.push(text.slice(last, m.index));
+        } else {
+          numbers.push(num);
+          rest.push(text.slice(last, m.index + m[0].length - num.length));
+        }
+        last = m.index + m[0].length;
+      }
+      rest.push(text.slice(last));
+      let terms = [];
+      for (const piece of rest.join(" ").split(re.separators)) {
+        const parts = re.digit.test(piece) ? [piece] : piece.split(re.inner);
+        for (const part of parts) {
+          if (!part) continue;
+          if (re.pureHan.test(part)) terms.push(...segment(part, dict));
+          else terms.push(part);
+        }
+      }
+      terms = numbers.concat(terms);
+      if (terms.length > 1) {
+        const kept = terms.filter((t) => t.length > 1 || !re.alpha.test(t));
+        if (kept.length) terms = kept;
+      }
+      return terms.filter((t, i) => terms.indexOf(t) === i);
+    }
+    function bodyTokens(text) {
+      const out = [];
+      for (const m of normalise(text).matchAll(re.token)) {
+        const run = m[0];
+        if (re.han.test(run[0])) {
+          for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+        } else if (run.length >= s.min_word) out.push(run);
+      }
+      return out;
+    }
+    function shardOf(token, shards) {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < token.length; i++) {
+        h ^= token.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+      }
+      return h % shards;
+    }
+    return {
+      normalise, compact, segment, queryTerms, bodyTokens, shardOf, re,
+      isAlpha: (t) => re.alpha.test(t),
+      hasDigit: (t) => re.digit.test(t),
+    };
+  }
+
+  /* ------------------------------------------------------------ the metadata index */
+
+  function syllables(field) {
+    /* "gong wu|yong che" → [{joined, starts, initials}] per text */
+    return field ? field.split("|").map((text) => {
+      const syl = text.split(" ").filter(Boolean);
+      const starts = new Set();
+      let joined = "";
+      for (const s of syl) {
+        starts.add(joined.length);
+        joined += s;
+      }
+      return { joined, starts, initials: syl.map((s) => s[0]).join("") };
+    }) : [];
+  }
+
+  function prepare(meta) {
+    const tk = makeTokeniser(meta.settings);
+    const f = {};
+    meta.fields.forEach((name, i) => { f[name] = i; });
+    let clauseStart = 0;
+    const records = meta.rows.map((row, index) => {
+      const get = (name) => row[f[name]];
+      const rec = {
+        index, slug: get("slug"), number: get("number"), title: get("title"),
+        titleEn: get("title_en"), keywords: get("keywords") || [], summary: get("summary"),
+        status: get("status"), level: get("level"), domain: get("domain"), top: get("top"),
+        year: get("issued_year"), clauses: get("clauses"), firstClause: clauseStart,
+      };
+      clauseStart += rec.clauses;
+      rec.n = {
+        title: tk.normalise(rec.title), titleEn: tk.normalise(rec.titleEn),
+        keywords: rec.keywords.map((k) => tk.normalise(k)), summary: tk.normalise(rec.summary),
+      };
+      rec.keys = {
+        full: tk.compact(get("code") + get("seq") + get("year")),
+        slug: rec.slug.replace(/-/g, ""),
+        codeSeq: tk.compact(get("code") + get("seq")),
+        seq: get("seq"),
+      };
+      rec.py = { title: syllables(get("py_title")), keywords: syllables(get("py_keywords")) };
+      return rec;
+    });
+    const clauseOwner = new Int32Array(clauseStart);
+    for (const rec of records) clauseOwner.fill(rec.index, rec.firstClause, rec.firstClause + rec.clauses);
+    const words = new Set(meta.words);
+    const dict = {
+      words, codes: new Set(meta.codes.map((c) => tk.compact(c))),
+      longest: Math.max(1, ...meta.words.map((w) => w.length)),
+    };
+    return { meta, tk, records, clauseOwner, dict, settings: meta.settings };
+  }
+
+  let enginePromise = null;
+  function engine() {
+    if (!enginePromise) {
+      enginePromise = load("meta").then(prepare);
+      enginePromise.catch(() => { enginePromise = null; });
+    }
+    return enginePromise;
+  }
+
+  /* ------------------------------------------------------------ matching */
+
+  function pinyinMatch(list, term) {
+    for (const p of list) {
+      let at = p.joined.indexOf(term);
+      while (at >= 0) {
+        if (p.starts.has(at)) return true;
+        at = p.joined.indexOf(term, at + 1);
+      }
+    }
+    return false;
+  }
+
+  function initialsMatch(list, term, min) {
+    return term.length >= min && list.some((p) => p.initials.includes(term));
+  }
+
+  /* Best tier of one term in one record's metadata, with a small within-tier bonus. */
+  function metaTier(e, rec, term, info) {
+    const T = e.settings.tiers;
+    if (info.digit && info.compact) {
+      const c = info.compact;
+      const k = rec.keys;
+      if (c === k.full || c === k.slug) return [T.number_exact, 20];
+      if (c === k.codeSeq || c === k.seq) return [T.number_seq, 10];
+      if (c.length >= 2 && (k.full.includes(c) || k.slug.includes(c))) {
+        return [T.number_part, k.full.startsWith(c) || k.seq.startsWith(c) ? 5 : 0];
+      }
+    }
+    const n = rec.n;
+    if (n.title.includes(term)) return [T.title, n.title === term ? 20 : n.title.startsWith(term) ? 10 : 5];
+    if (n.titleEn && n.titleEn.includes(term)) return [T.title, 3];
+    if (info.alpha) {
+      if (pinyinMatch(rec.py.title, term)) return [T.title, 4];
+      if (initialsMatch(rec.py.title, term, e.settings.min_initials)) return [T.title, 2];
+    }
+    if (n.keywords.some((k) => k.includes(term))) return [T.meta, n.keywords.includes(term) ? 10 : 5];
+    if (info.alpha && (pinyinMatch(rec.py.keywords, term) ||
+        initialsMatch(rec.py.keywords, term, e.settings.min_initials))) return [T.meta, 3];
+    if (n.summary.includes(term)) return [T.meta, 0];
+    return [0, 0];
+  }
+
+  function termInfo(e, term) {
+    const digit = e.tk.hasDigit(term);
+    return {
+      term, digit, alpha: e.tk.isAlpha(term),
+      compact: digit ? e.tk.compact(term) : "",
+      tokens: e.tk.bodyTokens(term),
+    };
+  }
+
+  function decode(deltas) {
+    const ids = new Array(deltas.length);
+    let acc = 0;
+    for (let i = 0; i < deltas.length; i++) { acc += deltas[i]; ids[i] = acc; }
+    return ids;
+  }
+
+  function intersect(a, b) {
+    const out = [];
+    let i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; }
+      else if (a[i] < b[j]) i++;
+      else j++;
+    }
+    return out;
+  }
+
+  /* Clause ids whose text has every token of the term (bigram AND: verified later on text). */
+  async function bodyClauses(e, info) {
+    const shards = e.meta.body.shards;
+    if (!info.tokens.length || !e.meta.body.clauses) return null;
+    const lists = await Promise.all(info.tokens.map(async (token) => {
+      const shard = await load("body/" + e.tk.shardOf(token, shards));
+      return shard[token] ? decode(shard[token]) : [];
+    }));
+    lists.sort((a, b) => a.length - b.length);
+    return lists.reduce((acc, list) => intersect(acc, list));
+  }
+
+  const STATUS_RANK = { "现行": 0, "即将实施": 1, "被代替": 2, "废止": 3 };
+
+  /* Metadata-only pass: synchronous, used for type-ahead before the body shards arrive. */
+  function metaPass(e, terms) {
+    const infos = terms.map((t) => termInfo(e, t));
+    const perRecord = [];
+    for (const rec of e.records) {
+      const tiers = infos.map((info) => metaTier(e, rec, info.term, info));
+      perRecord.push(tiers);
+    }
+    return { infos, perRecord };
+  }
+
+  function scoreOf(e, rec, tiers, phrase) {
+    let tierSum = 0;
+    let nuance = 0;
+    for (const [tier, bonus] of tiers) { tierSum += tier; nuance += bonus; }
+    if (phrase && rec.n.title.includes(phrase)) nuance += 15;
+    nuance += Math.min(9, Math.max(0, (Number(rec.year) || 2000) - 2000) / 3);
+    return tierSum * 100 + (e.settings.status_bonus[rec.status] || 0) + Math.min(49, nuance);
+  }
+
+  function phraseOf(e, q) {
+    return e.tk.normalise(q).replace(/\s+/g, "");
+  }
+
+  function rank(list) {
+    return list.sort((a, b) => b.score - a.score ||
+      ((STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9)) || a.number.localeCompare(b.number));
+  }
+
+  function resultOf(rec, score, clauses) {
+    return {
+      slug: rec.slug, score, number: rec.number, title: rec.title, status: rec.status,
+      level: rec.level, url: pageUrl(rec.slug), hits: [], clauses: clauses || [],
+    };
+  }
+
+  let currentMeta = null;
+  function pageUrl(slug, clause) {
+    const pattern = currentMeta ? currentMeta.page_url : "standards/{slug}/";
+    return ROOT + pattern.replace("{slug}", encodeURIComponent(slug)) + (clause ? "#" + encodeURIComponent(clause) : "");
+  }
+
+  function metaResults(e, q) {
+    const terms = e.tk.queryTerms(q, e.dict);
+    if (!terms.length) return { terms, infos: [], results: [] };
+    const { infos, perRecord } = metaPass(e, terms);
+    const phrase = phraseOf(e, q);
+    const results = [];
+    e.records.forEach((rec, i) => {
+      const tiers = perRecord[i];
+      if (tiers.every(([tier]) => tier > 0)) results.push(resultOf(rec, scoreOf(e, rec, tiers, phrase)));
+    });
+    return { terms, infos, perRecord, results: rank(results) };
+  }
+
+  async function fullResults(e, q) {
+    const first = metaResults(e, q);
+    const { terms, infos, perRecord } = first;
+    if (!terms.length) return { terms, results: [], bodyUsed: false };
+    const T = e.settings.tiers;
+    /* A number found exactly needs no full-text pass for that term. */
+    const needBody = infos.map((info) => !(info.digit &&
+      perRecord.some((tiers) => tiers[infos.indexOf(info)][0] >= T.number_seq)));
+    let bodyLists;
+    try {
+      bodyLists = await Promise.all(infos.map((info, i) => (needBody[i] ? bodyClauses(e, info) : null)));
+    } catch (err) {
+      bodyLists = infos.map(() => null); /* body index unavailable (e.g. file:// without twins) */
+    }
+    const byRecord = new Map(); /* index → array per term of clause ids */
+    bodyLists.forEach((ids, t) => {
+      if (!ids) return;
+      for (const id of ids) {
+        const owner = e.clauseOwner[id];
+        let perTerm = byRecord.get(owner);
+        if (!perTerm) byRecord.set(owner, (perTerm = infos.map(() => [])));
+        perTerm[t].push(id);
+      }
+    });
+    const phrase = phraseOf(e, q);
+    const results = [];
+    e.records.forEach((rec, i) => {
+      const body = byRecord.get(i);
+      const tiers = perRecord[i].map(([tier, bonus], t) => {
+        if (tier > 0) return [tier, bonus];
+        if (body && body[t].length) return [T.body, Math.min(9, body[t].length)];
+        return [0, 0];
+      });
+      if (!tiers.every(([tier]) => tier > 0)) return;
+      const clauses = body ? [...new Set(body.flat())].sort((a, b) => a - b) : [];
+      const needsCheck = perRecord[i].some(([tier]) => tier === 0);
+      const res = resultOf(rec, scoreOf(e, rec, tiers, phrase), clauses);
+      res.unverified = needsCheck;
+      results.push(res);
+    });
+    return { terms, infos, results: rank(results), bodyUsed: bodyLists.some(Boolean) };
+  }
+
+  /* ------------------------------------------------------------ snippets */
+
+  function foldText(text, tk) {
+    /* Normalise character by character so positions stay aligned with the original text. */
+    let out = "";
+    for (const ch of text) {
+      const n = tk.normalise(ch);
+      out += n.length === ch.length ? n : ch.toLowerCase().padEnd(ch.length, " ").slice(0, ch.length);
+    }
+    return out;
+  }
+
+  function snippetParts(text, folded, needles, width) {
+    let first = -1;
+    for (const n of needles) {
+      const at = folded.indexOf(n);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    const start = Math.max(0, (first < 0 ? 0 : first) - Math.floor(width / 2));
+    const end = Math.min(text.length, start + width * 2);
+    const marks = new Array(end - start).fill(false);
+    for (const n of needles) {
+      if (!n) continue;
+      let at = folded.indexOf(n, start);
+      while (at >= 0 && at < end) {
+        for (let k = at; k < Math.min(end, at + n.length); k++) marks[k - start] = true;
+        at = folded.indexOf(n, at + n.length);
+      }
+    }
+    const parts = [];
+    if (start > 0) parts.push(["…", false]);
+    let buf = "", mark = marks[0];
+    for (let k = start; k < end; k++) {
+      if (marks[k - start] !== mark) { if (buf) parts.push([buf, mark]); buf = ""; mark = marks[k - start]; }
+      buf += text[k];
+    }
+    if (buf) parts.push([buf, mark]);
+    if (end < text.length) parts.push(["…", false]);
+    return parts;
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  }
+
+  function partsHtml(parts) {
+    return parts.map(([text, mark]) => (mark ? "<mark>" + escapeHtml(text) + "</mark>" : escapeHtml(text))).join("");
+  }
+
+  /* Fetch the top results' clause texts: drop false bigram matches, attach clause hits. */
+  async function attachHits(e, found, limit) {
+    const top = found.results.filter((r) => r.clauses.length).slice(0, limit);
+    const needles = found.terms.map((t) => e.tk.normalise(t));
+    const width = e.settings.snippet_chars;
+    await Promise.all(top.map(async (res) => {
+      let text;
+      try { text = await load("text/" + res.slug); } catch (err) { return; }
+      const rec = e.records.find((r) => r.slug === res.slug);
+      const hits = [];
+      const covered = new Set();
+      for (const id of res.clauses) {
+        const clause = text[id - rec.firstClause];
+        if (!clause) continue;
+        const [anchor, heading, body] = clause;
+        const whole = heading + " " + body;
+        const folded = foldText(whole, e.tk);
+        const present = needles.filter((n) => folded.includes(n));
+        if (!present.length) continue;
+        present.forEach((n) => covered.add(n));
+        const inBody = foldText(body, e.tk);
+        const parts = snippetParts(body, inBody, present, width);
+        hits.push({
+          clause: anchor, heading, url: pageUrl(res.slug, anchor), snippet_parts: parts,
+          snippet_html: partsHtml(parts), terms: present.length,
+        });
+      }
+      hits.sort((a, b) => b.terms - a.terms);
+      res.hits = hits.slice(0, 3);
+      res.verified = true;
+      if (res.unverified) {
+        const metaTerms = needles.filter((n, t) => found.infos[t] && metaTier(e, rec, n, found.infos[t])[0] > 0);
+        res.falsePositive = !needles.every((n) => covered.has(n) || metaTerms.includes(n));
+      }
+    }));
+    found.results = found.results.filter((r) => !r.falsePositive);
+    return found;
+  }
+
+  /* ------------------------------------------------------------ public API */
+
+  const bases = new Map(); /* q → Promise of found: metadata + full-text postings */
+  const fulls = new Map(); /* q → Promise of found with clause hits and snippets */
+  const settled = new Map(); /* q → found with hits, once ready */
+
+  function remember(map, key, promise) {
+    promise.catch(() => map.delete(key));
+    map.set(key, promise);
+    if (map.size > 50) map.delete(map.keys().next().value);
+    return promise;
+  }
+
+  function runBase(key) {
+    if (!bases.has(key)) {
+      remember(bases, key, engine().then((e) => { currentMeta = e.meta; return fullResults(e, key); }));
+    }
+    return bases.get(key);
+  }
+
+  function run(q) {
+    const key = q.trim();
+    if (!fulls.has(key)) {
+      remember(fulls, key, Promise.all([engine(), runBase(key)]).then(async ([e, found]) => {
+        const done = await attachHits(e, { ...found, results: found.results.map((r) => ({ ...r })) }, TOP_TEXTS);
+        settled.set(key, done);
+        if (settled.size > 50) settled.delete(settled.keys().next().value);
+        return done;
+      }));
+    }
+    return fulls.get(key);
+  }
+
+  /* Catalogue contract. Metadata matches rank above full-text-only ones, so when the metadata
+     alone finds something it is returned at once (no index shard needed); otherwise the answer
+     waits for the full-text postings. Either way, once the full pass and the snippets are ready
+     (a few more small files), the catalogue is asked to re-apply and then gets them. */
+  async function query(q) {
+    if (!q || !q.trim()) return null;
+    const key = q.trim();
+    try {
+      if (settled.has(key)) return settled.get(key).results;
+      const e = await engine();
+      currentMeta = e.meta;
+      const quick = metaResults(e, key).results;
+      run(key).then(() => {
+        const cat = window.Catalogue;
+        if (cat && typeof cat.state === "function" && (cat.state().q || "").trim() === key) cat.refresh();
+      }).catch(() => {});
+      if (quick.length) return quick;
+      return (await runBase(key)).results;
+    } catch (err) {
+      console.error("StandardSearch", err);
+      return null;
+    }
+  }
+
+  function el(tag, attrs, children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "text") node.textContent = v;
+      else if (k === "className") node.className = v;
+      else node.setAttribute(k, v);
+    }
+    for (const child of children || []) if (child) node.append(child);
+    return node;
+  }
+
+  function snippetNode(parts) {
+    const span = el("span", { className: "std-hit__snippet" });
+    for (const [text, mark] of parts) span.append(mark ? el("mark", { text }) : document.createTextNode(text));
+    return span;
+  }
+
+  function hitsList(hits) {
+    const list = el("ul", { className: "std-hits" });
+    for (const hit of hits) {
+      const label = hit.clause && /^[0-9A-Z]/.test(hit.clause) ? hit.clause : "";
+      const heading = label && hit.heading.startsWith(label) ? hit.heading.slice(label.length).trim() : hit.heading;
+      list.append(el("li", {}, [
+        el("a", { href: hit.url, className: "std-hit__clause" }, [
+          label ? el("span", { className: "std-hit__no", text: label }) : null,
+          document.createTextNode(heading || "正文"),
+        ]),
+        snippetNode(hit.snippet_parts || []),
+      ]));
+    }
+    return list;
+  }
+
+  function renderHits(row, result) {
+    const old = row.querySelector(".std-hits-cell");
+    if (old) old.remove();
+    if (!result || !result.hits || !result.hits.length) return;
+    const cell = row.querySelector(".cat-title") || row.cells[1] || row.cells[0];
+    if (!cell) return;
+    const box = el("div", { className: "std-hits-cell" }, [hitsList(result.hits)]);
+    cell.append(box);
+  }
+
+  /* ------------------------------------------------------------ zero results: suggestions */
+
+  function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2) return 9;
+    const dp = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+    for (let j = 1; j <= b.length; j++) dp[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1,
+          dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+    }
+    return dp[a.length][b.length];
+  }
+
+  const FUZZY = [[/zh/g, "z"], [/ch/g, "c"], [/sh/g, "s"], [/ng/g, "n"], [/l/g, "n"], [/[^a-z]/g, ""]];
+  function fuzzyPinyin(text) {
+    return FUZZY.reduce((acc, [re, to]) => acc.replace(re, to), text);
+  }
+
+  function suggestions(e, q) {
+    const terms = e.tk.queryTerms(q, e.dict);
+    const out = { numbers: [], pinyin: [], fewer: [] };
+    const digits = (e.tk.normalise(q).match(/\d+(?:\.\d+)*/g) || []).sort((a, b) => b.length - a.length)[0];
+    if (digits) {
+      const scored = e.records.map((rec) => {
+        const seq = rec.keys.seq;
+        const d = editDistance(seq, digits);
+        const near = Math.abs(Number(seq) - Number(digits));
+        return [rec, d <= 1 ? d : near <= 5 ? 1.5 + near / 10 : 9];
+      }).filter(([, d]) => d < 9).sort((a, b) => a[1] - b[1]);
+      out.numbers = scored.slice(0, 5).map(([rec]) => rec);
+    }
+    const alpha = e.tk.normalise(q).replace(/[^a-z]/g, "");
+    if (alpha.length >= 2 && !digits) {
+      const f = fuzzyPinyin(alpha);
+      out.pinyin = e.records.filter((rec) => rec.py.title.concat(rec.py.keywords)
+        .some((p) => fuzzyPinyin(p.joined).includes(f))).slice(0, 5);
+    }
+    if (terms.length > 1) {
+      for (const t of terms) {
+        const n = metaResults(e, t).results.length;
+        if (n) out.fewer.push([t, n]);
+      }
+    }
+    return out;
+  }
+
+  function stdLink(rec) {
+    return el("a", { href: pageUrl(rec.slug) }, [
+      el("span", { className: "std-status", "data-status-text": rec.status, text: rec.status }),
+      document.createTextNode(" " + rec.number + " " + rec.title),
+    ]);
+  }
+
+  function catalogueHref(q) {
+    const base = currentMeta ? currentMeta.catalogue_url : "catalogue/";
+    return ROOT + base + "?q=" + encodeURIComponent(q);
+  }
+
+  async function renderEmpty(container, q) {
+    container.replaceChildren(el("div", { className: "std-empty" }, [
+      el("p", { className: "std-empty__title", text: "没有找到与“" + q + "”相符的标准。" }),
+    ]));
+    let e;
+    try { e = await engine(); } catch (err) { return; }
+    const box = container.querySelector(".std-empty");
+    if (!box) return;
+    const s = suggestions(e, q);
+    const section = (title, recs) => el("div", {}, [
+      el("p", { text: title }), el("ul", {}, recs.map((rec) => el("li", {}, [stdLink(rec)]))),
+    ]);
+    if (s.numbers.length) box.append(section("相近的标准号：", s.numbers));
+    if (s.pinyin.length) box.append(section("拼音相近的标准：", s.pinyin));
+    if (s.fewer.length) {
+      box.append(el("p", { text: "减少检索词试试：" }), el("ul", {}, s.fewer.map(([t, n]) =>
+        el("li", {}, [el("a", { href: catalogueHref(t), text: t }), document.createTextNode("（" + n + " 项）")]))));
+    }
+    box.append(el("p", { className: "std-empty__tips",
+      text: "提示：可输入标准号（如 41568 或 GB/T 41568—2022）、名称中的任意词语、拼音全拼（gongwuyongche）或首字母（gwyc）；多个词用空格分开时须同时满足。" }));
+  }
+
+  /* ------------------------------------------------------------ header box (type-ahead) */
+
+  function initHeader() {
+    const form = document.querySelector("form[data-std-search]");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    const input = form.querySelector("input[name=q]");
+    const panel = form.querySelector(".std-search__panel");
+    const list = form.querySelector("[role=listbox]");
+    const status = form.querySelector(".std-search__status");
+    const all = form.querySelector(".std-search__all");
+    let active = -1;
+    let options = [];
+    let generation = 0;
+    let timer = 0;
+
+    const open = (yes) => {
+      panel.hidden = !yes;
+      input.setAttribute("aria-expanded", yes ? "true" : "false");
+      if (!yes) setActive(-1);
+    };
+    function setActive(i) {
+      options.forEach((opt, k) => opt.setAttribute("aria-selected", k === i ? "true" : "false"));
+      active = i;
+      if (i >= 0 && options[i]) {
+        input.setAttribute("aria-activedescendant", options[i].id);
+        options[i].scrollIntoView({ block: "nearest" });
+      } else input.removeAttribute("aria-activedescendant");
+    }
+    function option(res, i) {
+      const hit = res.hits && res.hits[0];
+      const li = el("li", { role: "option", id: "std-search-opt-" + i, "aria-selected": "false",
+        className: "std-search__option", "data-href": hit ? hit.url : res.url, "data-slug": res.slug }, [
+        el("span", { className: "std-search__line" }, [
+          el("span", { className: "std-status", "data-status-text": res.status, text: res.status }),
+          el("span", { className: "std-search__number", text: res.number }),
+          el("span", { className: "std-search__title", text: res.title }),
+        ]),
+      ]);
+      if (hit) {
+        li.append(el("span", { className: "std-search__hit" }, [
+          el("span", { className: "std-hit__no", text: hit.heading || "正文" }), snippetNode(hit.snippet_parts || []),
+        ]));
+      }
+      li.addEventListener("mousedown", (ev) => ev.preventDefault());
+      li.addEventListener("click", () => { window.location.href = li.dataset.href; });
+      return li;
+    }
+    function show(q, results, done) {
+      options = results.slice(0, DROPDOWN).map(option);
+      list.replaceChildren(...options);
+      all.href = catalogueHref(q);
+      all.textContent = results.length ? "全部结果（" + results.length + " 项）→" : "全部结果 →";
+      status.textContent = results.length ? "找到 " + results.length + " 项标准" + (done ? "" : "，正在检索全文…")
+        : (done ? "没有找到相符的标准，按回车查看建议" : "正在检索…");
+      setActive(-1);
+      open(true);
+    }
+    async function update() {
+      const q = input.value.trim();
+      const mine = ++generation;
+      if (!q) { open(false); return; }
+      let e;
+      try { e = await engine(); } catch (err) { status.textContent = "检索索引加载失败"; open(true); return; }
+      currentMeta = e.meta;
+      if (mine !== generation) return;
+      show(q, metaResults(e, q).results, false); /* metadata first: instant */
+      const found = await run(q).catch(() => null);
+      if (mine !== generation || !found) return;
+      show(q, found.results, true);
+    }
+    input.addEventListener("focus", () => { engine().catch(() => {}); if (input.value.trim()) update(); });
+    input.addEventListener("input", () => { window.clearTimeout(timer); timer = window.setTimeout(update, 60); });
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key === "ArrowDown") {
+        ev.preventDefault();
+        if (panel.hidden) update();
+        else setActive(options.length ? (active + 1) % options.length : -1);
+      } else if (ev.key === "ArrowUp") {
+        ev.preventDefault();
+        setActive(options.length ? (active <= 0 ? options.length - 1 : active - 1) : -1);
+      } else if (ev.key === "Escape") {
+        if (!panel.hidden) { ev.preventDefault(); open(false); }
+        else if (input.value) { ev.preventDefault(); input.value = ""; }
+      } else if (ev.key === "Enter" && active >= 0 && options[active]) {
+        ev.preventDefault();
+        window.location.href = options[active].dataset.href;
+      }
+    });
+    input.addEventListener("blur", () => window.setTimeout(() => open(false), 150));
+    form.addEventListener("submit", (ev) => {
+      const q = input.value.trim();
+      ev.preventDefault();
+      if (q) window.location.href = catalogueHref(q);
+    });
+  }
+
+  /* ------------------------------------------------------------ wiring */
+
+  window.StandardSearch = {
+    query, renderHits, renderEmpty,
+    /* for tests and the benchmark */
+    _engine: engine, _run: run, _tokeniser: makeTokeniser, root: ROOT,
+  };
+
+  /* A page opened with ?q= (the catalogue) will search at once: start loading the index now. */
+  if (new URLSearchParams(window.location.search).get("q")) engine().catch(() => {});
+
+  function init() {
+    initHeader();
+    /* If the catalogue ran before this script defined StandardSearch, re-apply its query. */
+    const q = new URLSearchParams(window.location.search).get("q");
+    if (q && window.Catalogue && typeof window.Catalogue.refresh === "function") window.Catalogue.refresh();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,46 @@
+/*
+ * Runs docs/assets/js/search.js in node (no browser) for the Python tests:
+ *   node tests/js/search_node.js SEARCH_JS SITE_DIR < requests.json  → results JSON on stdout
+ * requests: {"tokenise": [query...], "bodyTokens": [text...], "shards": {token: n},
+ *            "queries": [query...]}
+ * "tokenise" uses the settings and dictionary of SITE_DIR/search/meta.json.
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const [searchJs, siteDir] = process.argv.slice(2);
+const requests = JSON.parse(fs.readFileSync(0, "utf8"));
+
+global.window = { location: { protocol: "http:", href: "http://x/", search: "" } };
+global.document = {
+  currentScript: { src: "http://x/assets/js/search.js" },
+  readyState: "complete",
+  querySelector: () => null,
+  getElementById: () => null,
+};
+global.fetch = async (url) => {
+  const rel = decodeURI(url.replace("http://x/", ""));
+  const file = path.join(siteDir, rel);
+  if (!fs.existsSync(file)) return { ok: false, status: 404 };
+  const text = fs.readFileSync(file, "utf8");
+  return { ok: true, status: 200, json: async () => JSON.parse(text) };
+};
+require(path.resolve(searchJs));
+const S = window.StandardSearch;
+
+(async () => {
+  const e = await S._engine();
+  const out = { tokenise: {}, bodyTokens: {}, shards: {}, queries: {} };
+  for (const [t, n] of Object.entries(requests.shards || {})) out.shards[t] = e.tk.shardOf(t, n);
+  for (const q of requests.tokenise || []) out.tokenise[q] = e.tk.queryTerms(q, e.dict);
+  for (const t of requests.bodyTokens || []) out.bodyTokens[t] = e.tk.bodyTokens(t);
+  for (const q of requests.queries || []) {
+    const found = await S._run(q);
+    out.queries[q] = found.results.map((r) => ({
+      slug: r.slug, score: r.score, status: r.status,
+      hits: r.hits.map((h) => ({ clause: h.clause, heading: h.heading, url: h.url, snippet_html: h.snippet_html })),
+    }));
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((err) => { console.error(err); process.exit(1); });
