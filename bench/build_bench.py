@@ -84,8 +84,9 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], log: Path) -> dict:
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"wall_s": round(wall, 2), "rss_mb": round(usage.ru_maxrss / 1024, 1),
-            "rc": proc.returncode}
+    return {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+            "rss_mb": round(usage.ru_maxrss / 1024, 1), "rc": proc.returncode,
+            "load": round(os.getloadavg()[0], 1)}
 
 
 def tree_size(path: Path) -> int:

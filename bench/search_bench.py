@@ -23,9 +23,11 @@ the first (they may fetch more index shards). Results: bench/results/search.json
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
+import io
 import json
 import shutil
 import subprocess
@@ -81,8 +83,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-cache")
         self.end_headers()
-        from io import BytesIO
-        return BytesIO(data)
+        return io.BytesIO(data)
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -173,10 +174,8 @@ def measure_project(browser, base: str, qs: dict[str, str]) -> dict[str, dict]:
         page.goto(base + "catalogue/?q=" + quote(q))
         page.wait_for_function("() => window.__bench && window.__bench.first !== undefined",
                                timeout=60000)
-        try:
+        with contextlib.suppress(Exception):  # metadata-only results draw no snippets
             page.wait_for_function("() => window.__bench.snippets !== undefined", timeout=5000)
-        except Exception:  # noqa: BLE001 - metadata-only results draw no snippets
-            pass
         marks = page.evaluate("() => window.__bench")
         count = page.inner_text("#catalogue-count")
         dcl = page.evaluate("() => performance.getEntriesByType('navigation')[0]"
@@ -318,7 +317,7 @@ def save(key: str, result: dict) -> None:
 
 def report() -> str:
     lines = []
-    for key, r in load().items():
+    for r in load().values():
         lines.append(f"\nN = {r['n']}, K = {r['kb']} KB ({r.get('when', '')})")
         lines.append(f"project: build {r.get('project_build_s')} s, index {r.get('project_index')}; "
                      f"stock: build {r.get('stock_build_s')} s, index {r.get('stock_index')}")
@@ -336,7 +335,6 @@ def report() -> str:
             if b and b.get("first_ms") is None and "note" in b:
                 cells[9] = f"无结果（{b['note']}）"
             lines.append("| " + " | ".join("—" if c is None else str(c) for c in cells) + " |")
-        del key
     return "\n".join(lines)
 
 

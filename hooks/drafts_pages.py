@@ -31,6 +31,7 @@ DRAFTS_SRC = "drafts/index.md"
 PROGRESS_SRC = "progress/index.md"
 WIDE_PAGE = "---\ntitle: {title}\nhide:\n  - toc\n---\n\n# {title}\n"
 CHANGES_PAGE = "---\nhide:\n  - navigation\n  - toc\n---\n\n# {code} 条文对照\n"
+_H1_ID = re.compile(r'<h1 id="([^"]+)"')
 _CLAUSE_HEADING = re.compile(
     r'<h([2-6]) id="((?:\d+|[A-Z])(?:\.\d+)*)"([^>]*)>(.*?)</h\1>', re.S)
 
@@ -120,7 +121,8 @@ def page_content(state, html: str, page, files: Files) -> str | None:
         return render_progress(state.corpus.standards, state.corpus.today, linker)
     if src in SETTINGS.pairs:
         new, old = SETTINGS.pairs[src]
-        return render_changes(new, old, linker)
+        heading = _H1_ID.search(html)  # keep the id the page's table of contents links to
+        return render_changes(new, old, linker, heading.group(1) if heading else "changes")
     return None
 
 
@@ -241,7 +243,8 @@ def render_progress(standards: list[Standard], today: date, linker: Linker) -> s
 # standards/<slug>/changes/
 
 
-def render_changes(new: Standard, old: Standard, linker: Linker) -> str:
+def render_changes(new: Standard, old: Standard, linker: Linker,
+                   heading_id: str = "changes") -> str:
     src = changes_src(new.slug)
     diff = SETTINGS.diffs.get(src)
     if diff is None:
@@ -249,4 +252,5 @@ def render_changes(new: Standard, old: Standard, linker: Linker) -> str:
     new_url = linker.to_src(standard_src(new.slug)) or ""
     old_url = linker.to_src(standard_src(old.slug)) or ""
     return render("lifecycle_changes.html", new=new, old=old, diff=diff,
-                  summary=diff.summary(), new_url=new_url, old_url=old_url)
+                  summary=diff.summary(), new_url=new_url, old_url=old_url,
+                  heading_id=heading_id)

@@ -34,7 +34,8 @@ def render_part(part: str, state, linker: Linker) -> str:
                    "即将实施": catalogue_url(linker, status="即将实施"),
                    "被代替": catalogue_url(linker, status="被代替"),
                    "废止": catalogue_url(linker, status="废止"),
-                   "reviews": linker.to_src(REVIEWS_SRC)},
+                   "reviews": linker.to_src(REVIEWS_SRC),
+                   "制定中": linker.to_src("progress/index.md")},  # drafts: hooks.drafts_pages
         )
     elif part == "latest":
         upcoming = by_number([s for s in cat.standards if s.status == STATUS_UPCOMING])

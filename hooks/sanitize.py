@@ -22,11 +22,7 @@ import re
 from html import escape
 from html.parser import HTMLParser
 
-ALLOWED_TAGS = frozenset("""
-    a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption
-    figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span strong
-    sub summary sup table tbody td tfoot th thead time tr u ul var wbr
-""".split())
+ALLOWED_TAGS = frozenset(["a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr"])
 VOID_TAGS = frozenset({"br", "col", "hr", "img", "wbr"})
 GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "role", "aria-label", "aria-hidden",
                           "aria-describedby", "aria-labelledby"})

@@ -95,7 +95,7 @@ class Project:
     def build(self, *extra: str, site: Path | None = None, strict: bool = True,
               epoch: int = FIXED_EPOCH) -> BuildResult:
         site = site or self.root / "site"
-        args = ["-m", "mkdocs", "build", "-q", "-d", str(site), *extra]
+        args = ["-m", "mkdocs", "build", "-d", str(site), *extra]  # no -q: it hides strict failures
         if strict:
             args.append("--strict")
         proc = self.run(*args, epoch=epoch)

@@ -22,7 +22,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import BuildResult
 
 CHROMIUM = "/usr/bin/chromium"
@@ -34,10 +33,22 @@ PHONE = {"width": 390, "height": 844}
 
 # --------------------------------------------------------------------------- servers
 
+# The Content-Security-Policy the README recommends for nginx: the site must work under it.
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+       "base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves `directory` under `prefix` ("/" or "/std/"); anything outside the prefix is a 404."""
+    """Serves `directory` under `prefix` ("/" or "/std/"); anything outside the prefix is a 404.
+    Like the README's nginx config: 404.html for missing files, and the same CSP header."""
 
     prefix = "/"
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
 
     def __init__(self, *args, prefix: str = "/", **kwargs) -> None:
         self.prefix = prefix

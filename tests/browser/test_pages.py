@@ -77,6 +77,8 @@ def test_not_found_page_is_styled_at_any_depth(page, site_server):
     page.watch.allow_http_errors.add(missing)
     response = page.goto(missing)
     assert response is not None and response.status == 404
-    assert page.locator("h1").first.inner_text().strip() == "404 - Not found"
+    assert "页面不存在" in page.locator("h1").first.inner_text()
+    page.locator("a", has_text="返回首页").click()
+    page.wait_for_url(site_server.url(""))
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
         "sticky", "fixed")

@@ -788,7 +788,7 @@
   window.StandardSearch = {
     query, renderHits, renderEmpty,
     /* for tests and the benchmark */
-    _engine: engine, _run: run, _tokeniser: makeTokeniser, root: ROOT,
+    _engine: engine, _run: run, _meta: metaResults, _tokeniser: makeTokeniser, root: ROOT,
   };
 
   /* A page opened with ?q= (the catalogue) will search at once: start loading the index now. */

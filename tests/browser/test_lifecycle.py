@@ -1,0 +1,52 @@
+"""Drafts in Chromium: the consultation banner follows the reader's clock after the deadline
+(even when the site was built earlier), and the lifecycle pages fit a phone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+DRAFT = "standards/sljg-jihua-2026-02/"  # comment_until 2027-01-31 in the shipped corpus
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def test_open_consultation_counts_down_from_the_build(page, site_server):
+    page.clock.set_fixed_time(datetime(2026, 11, 29, 9, 0, tzinfo=SHANGHAI))
+    page.goto(site_server.url(DRAFT))
+    banner = page.locator(".lc-banner")
+    assert "征求意见稿，不具效力" in banner.inner_text()
+    assert banner.locator(".lc-days").inner_text() == "还剩 63 天"
+    assert banner.locator(".lc-comment").is_visible()
+    assert banner.locator(".lc-comment").get_attribute("href").startswith("mailto:")
+    assert not banner.locator(".lc-when-closed").is_visible()
+
+
+def test_consultation_shows_closed_after_the_deadline_without_a_rebuild(page, site_server):
+    page.clock.set_fixed_time(datetime(2027, 2, 1, 0, 30, tzinfo=SHANGHAI))
+    page.goto(site_server.url(DRAFT))
+    banner = page.locator(".lc-banner")
+    assert banner.locator(".lc-when-closed").is_visible()
+    assert "征求意见已于 2027-01-31 截止" in banner.inner_text()
+    assert not banner.locator(".lc-comment").is_visible()
+    assert "征求意见稿，不具效力" in banner.inner_text()
+    page.goto(site_server.url("drafts/"))
+    card = page.locator(".lc-card--open").first
+    assert "已于 2027-01-31 截止" in card.inner_text()
+    assert not card.locator(".md-button--primary").is_visible()
+
+
+def test_last_day_is_still_open(page, site_server):
+    page.clock.set_fixed_time(datetime(2027, 1, 31, 23, 50, tzinfo=SHANGHAI))
+    page.goto(site_server.url(DRAFT))
+    assert page.locator(".lc-banner .lc-days").inner_text() == "今天截止"
+
+
+@pytest.mark.parametrize("url", ["drafts/", "progress/", DRAFT, "standards/sljg-002-2025/changes/"])
+def test_lifecycle_pages_fit_a_phone(phone, site_server, url):
+    phone.goto(site_server.url(url))
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{url} is {overflow}px too wide"
