@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -33,6 +34,10 @@ def pinyin_slug(text: str, separator: str = "-") -> str:
     return re.sub(re.escape(separator) + "{2,}", separator, slug)
 
 
+@lru_cache(maxsize=65536)
 def slugify(value: str, separator: str = "-") -> str:
-    """Anchor for a heading's text: its clause number, or its toneless pinyin."""
+    """Anchor for a heading's text: its clause number, or its toneless pinyin.
+
+    Cached: headings repeat across standards (前言, 范围, 术语和定义 …) and across the rebuilds
+    of one `mkdocs serve` process; pypinyin is the costly part."""
     return clause_number(value) or pinyin_slug(value, separator) or "section"

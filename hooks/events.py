@@ -17,10 +17,14 @@ if str(_ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
 
-from hooks import site  # noqa: E402
+from hooks import render_cache, site  # noqa: E402
 
 log = get_plugin_logger("standards")
 STATE = site.BuildState()
+
+
+def on_startup(command, dirty):
+    render_cache.enable(command)  # reuse unchanged pages' HTML across `mkdocs serve` rebuilds
 
 
 def on_config(config):
@@ -43,6 +47,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    render_cache.install(page)
     return site.page_markdown(STATE, markdown, page)
 
 

@@ -26,6 +26,23 @@ TextLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# The same resolvers on libyaml's parser (about 5× faster). It only composes valid front-matter:
+# on any YAML error the pure-Python TextLoader parses again, so messages and lines stay its own.
+_FastLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        yaml_implicit_resolvers = TextLoader.yaml_implicit_resolvers
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of `text`, with TextLoader's meaning; raises yaml.YAMLError."""
+    if _FastLoader is not None:
+        try:
+            return yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=TextLoader)
+
 
 @dataclass
 class SourceFile:
@@ -88,7 +105,7 @@ def parse_source(text: str, display: str, problems: list[Problem]) -> SourceFile
     source.body = "\n".join(lines[end + 1:])
     yaml_text = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(yaml_text, Loader=TextLoader)
+        node = compose(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

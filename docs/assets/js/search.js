@@ -487,12 +487,15 @@
         present.forEach((n) => covered.add(n));
         const inBody = foldText(body, e.tk);
         const parts = snippetParts(body, inBody, present, width);
+        const inHeading = present.some((n) => foldText(heading, e.tk).includes(n));
         hits.push({
           clause: anchor, heading, url: pageUrl(res.slug, anchor), snippet_parts: parts,
-          snippet_html: partsHtml(parts), terms: present.length,
+          snippet_html: partsHtml(parts),
+          /* more of the query first, then a heading that names it, then numbered clauses */
+          weight: present.length * 10 + (inHeading ? 5 : 0) + (/^[0-9A-Z]/.test(anchor) ? 1 : 0),
         });
       }
-      hits.sort((a, b) => b.terms - a.terms);
+      hits.sort((a, b) => b.weight - a.weight);
       res.hits = hits.slice(0, 3);
       res.verified = true;
       if (res.unverified) {
