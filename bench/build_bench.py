@@ -199,36 +199,41 @@ def _ratio(a: float | None, b: float | None) -> str:
     return "—" if a is None or b is None or not b else f"{a / b:.2f}×"
 
 
+def _wc(data: dict, n: int, kb: int) -> str:
+    wall, cpu = _get(data, n, kb, "wall_s"), _get(data, n, kb, "cpu_s")
+    return "—" if wall is None else f"{wall:g} / {_fmt(cpu)}"
+
+
 def report(ns: list[int], kb: int) -> str:
     data = {kind: load(kind) for kind in KINDS}
+    p, c, s, o = (data[k] for k in KINDS)
     rows = [
-        "| N | 源文件 MB | 本项目 构建 s | 本项目 峰值内存 MB | 本项目 站点 MB | 站点/源文件 | "
-        "check s | stock+搜索 s | stock+搜索 内存 MB | stock+搜索 站点 MB | stock 无搜索 s | "
-        "stock 无搜索 站点 MB | 本项目/stock+搜索 | 本项目/stock 无搜索 |",
-        "|" + "---|" * 14,
+        "| N | 源文件 MB | 本项目 构建 墙钟/CPU s | 本项目 内存 MB | 本项目 站点 MB（×源） | "
+        "check 墙钟/CPU s | stock+搜索 墙钟/CPU s | stock+搜索 内存 MB | stock+搜索 站点 MB | "
+        "stock 无搜索 墙钟/CPU s | stock 无搜索 站点 MB | 本项目/stock+搜索（CPU） | "
+        "本项目/stock 无搜索（CPU） |",
+        "|" + "---|" * 13,
     ]
     for n in ns:
-        p = data["project"].get(f"n{n}-kb{kb}", {})
-        src = p.get("source_mb") or data["stock-search"].get(f"n{n}-kb{kb}", {}).get("source_mb")
-        pw, ps = _get(data["project"], n, kb, "wall_s"), _get(data["project"], n, kb, "site_mb")
-        sw = _get(data["stock-search"], n, kb, "wall_s")
-        nw = _get(data["stock-nosearch"], n, kb, "wall_s")
+        src = (p.get(f"n{n}-kb{kb}") or s.get(f"n{n}-kb{kb}") or {}).get("source_mb")
+        site = _get(p, n, kb, "site_mb")
         rows.append(" | ".join([
-            f"| {n:,}", _fmt(src), _fmt(pw), _fmt(_get(data["project"], n, kb, "rss_mb")),
-            _fmt(ps), _ratio(ps, src), _fmt(_get(data["check"], n, kb, "wall_s")),
-            _fmt(sw), _fmt(_get(data["stock-search"], n, kb, "rss_mb")),
-            _fmt(_get(data["stock-search"], n, kb, "site_mb")), _fmt(nw),
-            _fmt(_get(data["stock-nosearch"], n, kb, "site_mb")),
-            _ratio(pw, sw), _ratio(pw, nw) + " |",
+            f"| {n:,}", _fmt(src), _wc(p, n, kb), _fmt(_get(p, n, kb, "rss_mb")),
+            f"{_fmt(site)}（{_ratio(site, src)}）", _wc(c, n, kb), _wc(s, n, kb),
+            _fmt(_get(s, n, kb, "rss_mb")), _fmt(_get(s, n, kb, "site_mb")), _wc(o, n, kb),
+            _fmt(_get(o, n, kb, "site_mb")),
+            _ratio(_get(p, n, kb, "cpu_s"), _get(s, n, kb, "cpu_s")),
+            _ratio(_get(p, n, kb, "cpu_s"), _get(o, n, kb, "cpu_s")) + " |",
         ]))
-    lines = ["\n".join(rows), "", "随 N 的增长（相邻两档之比；指数 k 表示 时间 ∝ N^k）：", ""]
+    lines = ["\n".join(rows), "", "随 N 的增长（相邻两档之比；k 为指数，量 ∝ N^k）：", ""]
     lines += ["| 指标 | " + " | ".join(f"{a:,}→{b:,}" for a, b in zip(ns, ns[1:], strict=False)) + " |",
               "|---|" + "---|" * max(len(ns) - 1, 1)]
-    metrics = [("本项目 构建时间", "project", "wall_s"), ("本项目 峰值内存", "project", "rss_mb"),
-               ("本项目 站点大小", "project", "site_mb"), ("check 时间", "check", "wall_s"),
-               ("stock+搜索 构建时间", "stock-search", "wall_s"),
+    metrics = [("本项目 构建 CPU", "project", "cpu_s"), ("本项目 峰值内存", "project", "rss_mb"),
+               ("本项目 站点大小", "project", "site_mb"), ("check CPU", "check", "cpu_s"),
+               ("stock+搜索 构建 CPU", "stock-search", "cpu_s"),
                ("stock+搜索 站点大小", "stock-search", "site_mb"),
-               ("stock 无搜索 构建时间", "stock-nosearch", "wall_s")]
+               ("stock 无搜索 构建 CPU", "stock-nosearch", "cpu_s"),
+               ("stock 无搜索 站点大小", "stock-nosearch", "site_mb")]
     for label, kind, fld in metrics:
         cells = []
         for a, b in zip(ns, ns[1:], strict=False):

@@ -2,6 +2,7 @@
 
     python -m bench.search_bench --n 100 1000 --kb 20          # build both sites and measure
     python -m bench.search_bench --n 1000 --only project        # this project only
+    python -m bench.search_bench --n 1000 --reuse               # measure again, no rebuild
     python -m bench.search_bench --report                       # reprint from results
 
 For each N a synthetic corpus (bench.synth: N standards of ~K KB, GB/T 1.1 structure) is built
@@ -93,8 +94,9 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_port}/"
 
 
-def queries(corpus_root: Path) -> dict[str, str]:
-    """One query per kind, taken from the corpus: a GB/T standard in force and its topic."""
+def queries(corpus_root: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """One query per kind, taken from the corpus (a GB/T standard in force and its topic), and
+    for each kind the standards that are right answers (the top three must include one)."""
     from pypinyin import Style, lazy_pinyin
 
     from bench.synth import TOPICS
@@ -108,6 +110,15 @@ def queries(corpus_root: Path) -> dict[str, str]:
     topic = next(t for t in TOPICS if std.title.startswith(t))
     tail = topic[-2:]  # the end of a word: 办公用房 → 用房
     keyword = next(k for k in std.keywords if k not in std.title)
+    on_topic = {s.slug for s in corpus.standards if s.title.startswith(topic)}
+    with_keyword = {s.slug for s in corpus.standards if keyword in s.keywords}
+    expected = {
+        "number-exact": {std.slug}, "number-fullwidth": {std.slug}, "number-partial": {std.slug},
+        "title-substring": {s.slug for s in corpus.standards if tail in s.title},
+        "pinyin-full": on_topic, "pinyin-initials": on_topic, "keyword": with_keyword,
+        "multi-word": on_topic & with_keyword,
+        "body": {s.slug for s in corpus.standards if BODY_QUERY in s.body},
+    }
     return {
         "number-exact": f"GB/T{seq}-{year}",
         "number-fullwidth": wide,
@@ -118,7 +129,7 @@ def queries(corpus_root: Path) -> dict[str, str]:
         "keyword": keyword,
         "multi-word": f"{topic} {keyword}",
         "body": BODY_QUERY,
-    }
+    }, expected
 
 
 OBSERVER = """
@@ -164,7 +175,8 @@ class Recorder:
         return total
 
 
-def measure_project(browser, base: str, qs: dict[str, str]) -> dict[str, dict]:
+def measure_project(browser, base: str, qs: dict[str, str],
+                    expected: dict[str, set[str]]) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for kind, q in qs.items():
         ctx = browser.new_context()
@@ -178,6 +190,8 @@ def measure_project(browser, base: str, qs: dict[str, str]) -> dict[str, dict]:
             page.wait_for_function("() => window.__bench.snippets !== undefined", timeout=5000)
         marks = page.evaluate("() => window.__bench")
         count = page.inner_text("#catalogue-count")
+        top3 = page.eval_on_selector_all("#catalogue-table tbody tr:not([hidden])",
+                                         "rows => rows.slice(0, 3).map(r => r.dataset.slug)")
         dcl = page.evaluate("() => performance.getEntriesByType('navigation')[0]"
                             ".domContentLoadedEventEnd")
         later = []
@@ -189,6 +203,7 @@ def measure_project(browser, base: str, qs: dict[str, str]) -> dict[str, dict]:
             "query": q, "first_ms": round(marks["first"]), "first_kb": _kb(rec.bytes_at("first")),
             "snippets_ms": round(marks["snippets"]) if "snippets" in marks else None,
             "count": count, "later_max_ms": round(max(later), 1), "dcl_ms": round(dcl),
+            "top3": top3, "top3_ok": bool(set(top3) & expected[kind]),
         }
         ctx.close()
         # header box: from focus to the first option, on a standard page
@@ -219,7 +234,7 @@ def measure_stock(browser, base: str, qs: dict[str, str], timeout_s: int) -> dic
         page.add_init_script(OBSERVER)
         rec = Recorder(page)
         page.goto(base)
-        page.click("label.md-header__button[for=__search]")
+        page.click("input.md-search__input")
         page.fill("input.md-search__input", q)
         try:
             page.wait_for_function("() => window.__bench.first !== undefined",
@@ -261,7 +276,7 @@ def index_size(site: Path) -> dict[str, float]:
             "index_gzip_mb": round(gz / 1e6, 2)}
 
 
-def run_n(n: int, kb: int, work: Path, only: str | None, timeout_s: int) -> dict:
+def run_n(n: int, kb: int, work: Path, only: str, timeout_s: int, reuse: bool) -> dict:
     from playwright.sync_api import sync_playwright
 
     root = work / f"n{n}-kb{kb}"
@@ -271,26 +286,28 @@ def run_n(n: int, kb: int, work: Path, only: str | None, timeout_s: int) -> dict
         corpus.mkdir(parents=True)
         generate(corpus, n, kb)
     make_project(corpus)
-    qs = queries(corpus)
+    qs, expected = queries(corpus)
     result: dict = {"n": n, "kb": kb,
                     "when": datetime.now(ZoneInfo("Asia/Shanghai")).isoformat(timespec="seconds")}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        if only in (None, "project"):
+        if only == "project":
             site = corpus / "site"
-            result["project_build_s"] = build(corpus, site)
+            if not (reuse and (site / "search" / "meta.json").is_file()):
+                result["project_build_s"] = build(corpus, site)
             result["project_index"] = index_size(site)
             server, base = serve(site)
             try:
-                result["project"] = measure_project(browser, base, qs)
+                result["project"] = measure_project(browser, base, qs, expected)
             finally:
                 server.shutdown()
-        if only in (None, "stock"):
+        if only == "stock":
             dest = root / "stock-search"
-            shutil.rmtree(dest, ignore_errors=True)
-            make_stock(corpus, dest, search=True)
             site = dest / "site"
-            result["stock_build_s"] = build(dest, site, stock_libs(work))
+            if not (reuse and (site / "search" / "search_index.json").is_file()):
+                shutil.rmtree(dest, ignore_errors=True)
+                make_stock(corpus, dest, search=True)
+                result["stock_build_s"] = build(dest, site, stock_libs(work))
             index = site / "search" / "search_index.json"
             result["stock_index"] = {"index_mb": round(index.stat().st_size / 1e6, 1),
                                      "index_gzip_mb": round(len(gzip.compress(index.read_bytes(), 6)) / 1e6, 2)}
@@ -321,19 +338,22 @@ def report() -> str:
         lines.append(f"\nN = {r['n']}, K = {r['kb']} KB ({r.get('when', '')})")
         lines.append(f"project: build {r.get('project_build_s')} s, index {r.get('project_index')}; "
                      f"stock: build {r.get('stock_build_s')} s, index {r.get('stock_index')}")
-        lines.append("| 查询类型 | 查询 | 本站 首个结果 ms | 其中 DOM 就绪后 ms | 本站 传输 KB | 本站 片段 ms "
-                     "| 页头框 ms | 页头框 KB | 后续查询 最慢 ms | Material 首个结果 ms | Material 传输 KB |")
-        lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
+        lines.append("| 查询类型 | 查询 | 前三含正确结果 | 本站 首个结果 ms | 其中 DOM 就绪后 ms "
+                     "| 本站 传输 KB | 本站 片段 ms | 页头框 ms | 页头框 KB | 后续查询 最慢 ms "
+                     "| Material 首个结果 ms | Material 传输 KB |")
+        lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
         proj, stock = r.get("project", {}), r.get("stock", {})
         for kind in proj or stock:
             a, b = proj.get(kind, {}), stock.get(kind, {})
             q = a.get("query") or b.get("query")
             after = a["first_ms"] - a["dcl_ms"] if a.get("dcl_ms") is not None else None
-            cells = [kind, f"`{q}`", a.get("first_ms"), after, a.get("first_kb"), a.get("snippets_ms"),
+            ok = {True: "是", False: "否"}.get(a.get("top3_ok"))
+            cells = [kind, f"`{q}`", ok, a.get("first_ms"), after, a.get("first_kb"),
+                     a.get("snippets_ms"),
                      a.get("header_ms"), a.get("header_kb"), a.get("later_max_ms"),
                      b.get("first_ms") if b else None, b.get("first_kb") if b else None]
             if b and b.get("first_ms") is None and "note" in b:
-                cells[9] = f"无结果（{b['note']}）"
+                cells[10] = f"无结果（{b['note']}）"
             lines.append("| " + " | ".join("—" if c is None else str(c) for c in cells) + " |")
     return "\n".join(lines)
 
@@ -346,11 +366,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/search-bench"))
     parser.add_argument("--only", choices=["project", "stock"])
     parser.add_argument("--timeout", type=int, default=180, help="stock: seconds per query")
+    parser.add_argument("--reuse", action="store_true", help="do not rebuild a site that exists")
     parser.add_argument("--report", action="store_true")
     args = parser.parse_args(argv)
     if not args.report:
         for n in args.n:
-            save(f"n{n}-kb{args.kb}", run_n(n, args.kb, args.work, args.only, args.timeout))
+            for part in [args.only] if args.only else ["project", "stock"]:
+                save(f"n{n}-kb{args.kb}",
+                     run_n(n, args.kb, args.work, part, args.timeout, args.reuse))
     print(report())
     return 0
 

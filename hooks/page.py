@@ -88,3 +88,22 @@ def render_head(std: Standard, linker: Linker) -> str:
         history=standard_history(std, linker),
         life=head_context(std, linker),  # drafts, consultations, 条文对照, 意见反馈
     )
+
+
+SIDEBAR_TOC_DEPTH = 3  # chapters (##) and their clauses (###); deeper clauses keep their anchors
+
+
+def sidebar_toc(toc, depth: int = SIDEBAR_TOC_DEPTH):
+    """The page's table of contents without headings deeper than `depth`, in place.
+
+    A full standard has a hundred clauses or more; listing every `####` in the sidebar repeats
+    the text's structure at every level and adds kilobytes to each page. Every heading keeps its
+    permalink (#5.2.1) in the text."""
+    def prune(links) -> None:
+        for link in links:
+            link.children = [c for c in link.children if c.level <= depth]
+            prune(link.children)
+
+    prune(toc)
+    return toc
+

@@ -18,7 +18,6 @@ module (MkDocs reloads hooks/events.py for every rebuild, but not the modules it
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import logging
@@ -27,7 +26,7 @@ import types
 from dataclasses import dataclass, field
 
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 MAX_ENTRIES = 20000  # far above any corpus here; entries unused for two rebuilds are dropped
 
@@ -81,8 +80,21 @@ def _prune() -> None:
     oldest = _STATE["generation"] - 2
     for key in [k for k, e in _CACHE.items() if e.generation < oldest]:
         del _CACHE[key]
+    for key in [k for k, (gen, _) in _MEMO.items() if gen < oldest]:
+        del _MEMO[key]
     while len(_CACHE) > MAX_ENTRIES:
         del _CACHE[next(iter(_CACHE))]
+
+
+def copy_toc(toc: TableOfContents) -> TableOfContents:
+    """A fresh copy of a page's toc (its titles, ids, levels and children; cheaper than deepcopy)."""
+
+    def copy(link: AnchorLink) -> AnchorLink:
+        new = AnchorLink(link.title, link.id, link.level)
+        new.children = [copy(c) for c in link.children]
+        return new
+
+    return TableOfContents([copy(link) for link in toc])
 
 
 class _Capture(logging.Handler):
@@ -102,7 +114,7 @@ def _cached_render(page: Page, config, files) -> None:
         STATS.hits += 1
         entry.generation = _STATE["generation"]
         page.content = entry.content
-        page.toc = copy.deepcopy(entry.toc)
+        page.toc = copy_toc(entry.toc)
         page._title_from_render = entry.title
         page.present_anchor_ids = set(entry.anchors)
         if entry.links is not None:
@@ -125,9 +137,25 @@ def _cached_render(page: Page, config, files) -> None:
     links = None
     if page.links_to_anchors is not None:
         links = {f.src_uri: dict(a) for f, a in page.links_to_anchors.items()}
-    _CACHE[key] = Entry(page.content or "", copy.deepcopy(page.toc), page._title_from_render,
+    _CACHE[key] = Entry(page.content or "", copy_toc(page.toc), page._title_from_render,
                         set(page.present_anchor_ids or ()), links, capture.records,
                         _STATE["generation"])
+
+
+_MEMO: dict[tuple[str, str], tuple[int, str]] = {}
+
+
+def memo(fn, text: str) -> str:
+    """fn(text) for a pure text → text function, remembered across serve rebuilds by content."""
+    if not _STATE["enabled"]:
+        return fn(text)
+    key = (_name(fn), hashlib.sha256(text.encode()).hexdigest())
+    hit = _MEMO.get(key)
+    if hit is None:
+        hit = _MEMO[key] = (_STATE["generation"], fn(text))
+    else:
+        _MEMO[key] = (_STATE["generation"], hit[1])
+    return hit[1]
 
 
 def enable(command: str) -> None:

@@ -140,6 +140,10 @@ def serve(root: Path, offline: bool = False, extra_args: list[str] | None = None
     config = root / (OFFLINE_CONFIG if offline else "mkdocs.yml")
     args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), *(extra_args or [])]
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    if os.name == "posix":
+        # Become `mkdocs serve` (same pid): signals to this process reach the server itself.
+        os.chdir(root)
+        os.execve(sys.executable, args, env)
     try:
         return subprocess.call(args, cwd=root, env=env)
     except KeyboardInterrupt:

@@ -11,7 +11,8 @@ reader's machine, so its rendered HTML goes through an allow-list:
 - any other element (`<script>`, `<iframe>`, `<svg>`, `<form>`, `<style>`, …) is shown as text:
   the reader sees `<script>…` literally instead of it running;
 - comments and processing instructions are dropped; ids that could clobber the theme's globals
-  (`__config`, …) are dropped.
+  (`__config`, …) are dropped, and so are classes the theme acts on (`mermaid` makes Material fetch
+  Mermaid from unpkg.com; `md-*` are its own components).
 
 One linear pass over the HTML (html.parser), so a 10,000-clause text costs milliseconds.
 """
@@ -55,6 +56,15 @@ def safe_url(value: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+BLOCKED_CLASSES = frozenset({"mermaid"})
+BLOCKED_CLASS_PREFIXES = ("md-",)
+
+
+def _classes(value: str) -> str:
+    return " ".join(c for c in value.split()
+                    if c not in BLOCKED_CLASSES and not c.startswith(BLOCKED_CLASS_PREFIXES))
+
+
 def _keep_attr(tag: str, name: str, value: str) -> bool:
     if name not in GLOBAL_ATTRS and name not in TAG_ATTRS.get(tag, ()):
         return False
@@ -79,6 +89,10 @@ class _Sanitizer(HTMLParser):
         parts = [tag]
         for name, value in attrs:
             value = "" if value is None else value
+            if name == "class":
+                value = _classes(value)
+                if not value:
+                    continue
             if _keep_attr(tag, name, value):
                 parts.append(f'{name}="{escape(value, quote=True)}"')
         self.out.append(f"<{' '.join(parts)}{' /' if closed and tag in VOID_TAGS else ''}>")

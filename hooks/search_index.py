@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 from hooks.anchors import slugify
@@ -109,17 +110,30 @@ def dictionary_words(standards: list[Standard], framework_names: list[str]) -> l
 
 
 def _term_clauses(std: Standard) -> list[tuple[str, str, str]]:
-    return [c for c in clauses(std.body) if c[0].startswith("3.")] if std.has_text else []
+    return [c for c in _text_index(std.body)[0] if c[0].startswith("3.")] if std.has_text else []
+
+
+@lru_cache(maxsize=20000)
+def _text_index(body: str) -> tuple[tuple[tuple[str, str, str], ...], tuple[frozenset[str], ...]]:
+    """A body's clauses and each clause's token set. Cached by text: `mkdocs serve` rebuilds
+    the site after every edit, and most standards' text has not changed."""
+    parts = tuple(clauses(body))
+    return parts, tuple(frozenset(body_tokens(h + " " + t)) for _, h, t in parts)
 
 
 # ---------------------------------------------------------------- index files
+
+
+@lru_cache(maxsize=50000)
+def _pinyin(texts: tuple[str, ...]) -> str:
+    return pinyin_field(list(texts))
 
 
 def meta_row(std: Standard, clause_count: int) -> list:
     return [
         std.slug, std.code, std.number.code, std.number.seq, std.number.year,
         std.title, std.title_en, std.keywords, std.summary,
-        pinyin_field([std.title]), pinyin_field(std.keywords),
+        _pinyin((std.title,)), _pinyin(tuple(std.keywords)),
         std.status, std.level, std.domain.code, std.domain.top.code,
         str(std.issued.year) if std.issued else "",
         clause_count,
@@ -139,13 +153,13 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
     postings: dict[str, list[int]] = {}
     next_id = 0
     for std in standards:
-        parts = clauses(std.body) if std.has_text else []
+        parts, tokens = _text_index(std.body) if std.has_text else ((), ())
         rows.append(meta_row(std, len(parts)))
         if not parts:
             continue
         files[f"text/{std.slug}"] = [list(p) for p in parts]
-        for _, heading, text in parts:
-            for token in set(body_tokens(heading + " " + text)):
+        for clause_tokens in tokens:
+            for token in clause_tokens:
                 postings.setdefault(token, []).append(next_id)
             next_id += 1
     shards = _shard_count(postings)

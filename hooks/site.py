@@ -21,6 +21,7 @@ from hooks import (
     guide,
     history,
     home,
+    render_cache,
     search_index,
     system,
 )
@@ -28,7 +29,7 @@ from hooks.anchors import slugify
 from hooks.corpus import Corpus, load_corpus
 from hooks.links import Linker, standard_src
 from hooks.model import Standard
-from hooks.page import render_head
+from hooks.page import render_head, sidebar_toc
 from hooks.problems import format_text, summary
 from hooks.sanitize import sanitize_html
 from hooks.schema import SCHEMA_FILE
@@ -122,8 +123,9 @@ def page_content(state: BuildState, html: str, page, files: Files) -> str:
         return _dispatch("page_content", html, state, html, page, files)
     linker = Linker(files, page.url)
     head = render_head(std, linker)
+    page.toc = sidebar_toc(page.toc)
     # The text is editors' Markdown (raw HTML passes through): never let it run script.
-    html = sanitize_html(html)
+    html = render_cache.memo(sanitize_html, html)  # pure: reused across serve rebuilds
     # standard_text(state, std, html, page) -> str: adds to the sanitised text (clause links)
     for feature in FEATURES:
         if hasattr(feature, "standard_text"):

@@ -79,6 +79,10 @@ ACCEPTED: dict[str, str] = {
 
 段落 {{: onclick="{PWN}" style="position:fixed;inset:0" }}
 
+<pre class="mermaid">graph TD; A-->B</pre>
+
+<div class="mermaid">graph LR; C-->D</div>
+
 <p id="__config">{{"search": "javascript:{PWN}"}}</p>
 
 ## 1 范围<img src=x onerror={PWN}>
@@ -105,6 +109,13 @@ ACCEPTED: dict[str, str] = {
 """,
     ),
 }
+
+# A new edition of the hostile text: its 条文对照 (changes) page diffs the two hostile texts.
+ACCEPTED["gb-t-6-2021.md"] = standard(
+    number="GB/T 6—2021", title="带有恶意正文的标准（修订版）", issued="2021-01-01",
+    effective="2021-02-01", replaces='["GB/T 6—2020"]',
+    body=ACCEPTED["gb-t-6-2020.md"].split("---\n", 2)[2].replace(
+        "本文件规定了", f"<b onmouseover={PWN}>修订</b>本文件规定了"))
 
 
 def clauses_text(count: int) -> str:
@@ -149,6 +160,8 @@ CASES = {
     "gb-t-3-2020.md": "200-char title without breaks, 500-char title_en, 800-char summary",
     "gb-t-4-2020.md": "bidi (U+202E) and zero-width controls in title and keywords",
     "gb-t-5-2020.md": "spreadsheet formulas (=, +, @, -) in title, summary, keywords",
+    "gb-t-6-2021.md": "a new edition of the hostile text (its 条文对照 page diffs hostile texts)",
     "gb-t-6-2020.md": "hostile text: raw <script>/<img onerror>/<iframe>/<svg>/<form>/<style>, "
-                      "javascript:/data: links, attr_list on* attributes, __config clobbering",
+                      "javascript:/data: links, attr_list on* attributes, __config clobbering, "
+                      "class=\"mermaid\" (would make the theme fetch Mermaid from unpkg.com)",
 }

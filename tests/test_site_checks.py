@@ -158,3 +158,19 @@ def test_offline_build_is_self_contained(offline_site):
         assert "unpkg.com" not in text and "iframe-worker" not in text, page
     count, broken = check_site(site)
     assert not broken, "\n".join(b.text() for b in broken)
+
+
+def test_offline_hook_drops_remote_polyfills_and_scripts():
+    """Material's offline plugin would add https://unpkg.com/iframe-worker/shim: never fetched."""
+    from types import SimpleNamespace
+
+    from hooks import offline
+
+    config = SimpleNamespace(
+        use_directory_urls=True,
+        extra={"polyfills": ["https://unpkg.com/iframe-worker/shim", "assets/js/local.js"]},
+        extra_javascript=["//cdn.example/x.js", "assets/js/search.js"])
+    offline.on_config(config)
+    assert config.use_directory_urls is False
+    assert config.extra["polyfills"] == ["assets/js/local.js"]
+    assert config.extra_javascript == ["assets/js/search.js"]

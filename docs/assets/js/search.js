@@ -344,7 +344,8 @@
 
   function rank(list) {
     return list.sort((a, b) => b.score - a.score ||
-      ((STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9)) || a.number.localeCompare(b.number));
+      ((STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9)) ||
+      (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   }
 
   function resultOf(rec, score, clauses) {
@@ -419,7 +420,10 @@
   /* ------------------------------------------------------------ snippets */
 
   function foldText(text, tk) {
-    /* Normalise character by character so positions stay aligned with the original text. */
+    /* Normalise while keeping positions aligned with the original text (for highlighting):
+       NFKC at once when it keeps the length (full-width → ASCII is one to one), else per char. */
+    const whole = text.normalize("NFKC");
+    if (whole.length === text.length) return whole.toLowerCase().replace(tk.re.dashes, "-");
     let out = "";
     for (const ch of text) {
       const n = tk.normalise(ch);
