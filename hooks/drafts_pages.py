@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hooks import lifecycle
 from hooks.diff import EditionDiff, compare
-from hooks.feedback import feedback_link
+from hooks.feedback import ANCHOR_TOKEN, CLAUSE_TOKEN, feedback_link
 from hooks.links import Linker, domain_src, standard_src
 from hooks.model import Standard
 from hooks.templating import render
@@ -127,17 +127,19 @@ def page_content(state, html: str, page, files: Files) -> str | None:
 
 
 def standard_text(state, std: Standard, html: str, page) -> str:
-    """Add an 意见 link to every numbered clause heading of a standard's text."""
-    address = address_for(std)
-    if not address:
+    """Add an 意见 link to every numbered clause heading of a standard's text.
+
+    Each link is short (it points at the page's own 意见反馈 link, which is pre-filled with the
+    standard); lifecycle.js fills the clause in from that link's data-clause-template, so a
+    page with hundreds of clauses does not carry hundreds of long pre-filled addresses.
+    """
+    if not address_for(std):
         return html
-    where = page_address(page.url)
 
     def add_link(m: re.Match) -> str:
         level, anchor, attrs, inner = m.groups()
         label = unescape(re.sub(r"<[^>]+>", "", inner)).replace("¶", "").strip()
-        url = feedback_link(address, std, clause=label, page=where and f"{where}#{anchor}")
-        link = render("lifecycle_clause_feedback.html", url=url, label=label)
+        link = render("lifecycle_clause_feedback.html", label=label, anchor=unescape(anchor))
         return f'<h{level} id="{anchor}"{attrs}>{inner}{link}</h{level}>'
 
     return _CLAUSE_HEADING.sub(add_link, html)
@@ -154,6 +156,9 @@ def head_context(std: Standard, linker: Linker) -> dict[str, object]:
     address = address_for(std)
     page_url = page_address(linker.page_url)
     ctx["feedback"] = feedback_link(address, std, page=page_url) if address else ""
+    ctx["clause_template"] = feedback_link(
+        address, std, clause=CLAUSE_TOKEN,
+        page=page_url and f"{page_url}#{ANCHOR_TOKEN}") if address else ""
     consult = lifecycle.consultation(std, today)
     if std.is_draft:
         ctx["banner"] = {

@@ -13,6 +13,10 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from hooks.model import Standard
 
+# Placeholders in a page's clause-link template; lifecycle.js puts the clause in their place.
+CLAUSE_TOKEN = "__CLAUSE__"
+ANCHOR_TOKEN = "__ANCHOR__"
+
 
 def subject(std: Standard, clause: str = "") -> str:
     where = f" 条款 {clause}" if clause else ""

@@ -25,6 +25,17 @@ def test_open_consultation_counts_down_from_the_build(page, site_server):
     assert not banner.locator(".lc-when-closed").is_visible()
 
 
+def test_clause_feedback_link_is_prefilled_with_its_clause(page, site_server):
+    page.goto(site_server.url(DRAFT))
+    link = page.locator('h3[id="4.1"] a.lc-clause-feedback')
+    href = link.get_attribute("href")
+    assert href.startswith("mailto:") and "subject=" in href
+    subject = href.split("subject=")[1].split("&")[0]
+    from urllib.parse import unquote
+    assert "条款 4.1" in unquote(subject)
+    assert "__CLAUSE__" not in href and "__ANCHOR__" not in href
+
+
 def test_consultation_shows_closed_after_the_deadline_without_a_rebuild(page, site_server):
     page.clock.set_fixed_time(datetime(2027, 2, 1, 0, 30, tzinfo=SHANGHAI))
     page.goto(site_server.url(DRAFT))

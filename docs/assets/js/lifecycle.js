@@ -45,7 +45,22 @@
     for (var k = 0; k < parts.length; k++) parts[k].hidden = hide;
   }
 
-  function run() { update(document); }
+  // Per-clause 意见 links: the build writes one pre-filled template per page (on #lc-feedback)
+  // and short links per clause; fill in each clause here. Without JS they lead to #lc-feedback.
+  function fillClauseLinks(root) {
+    var base = root.getElementById ? root.getElementById("lc-feedback") : null;
+    var template = base && base.getAttribute("data-clause-template");
+    if (!template) return;
+    var links = root.querySelectorAll("a.lc-clause-feedback[data-clause]");
+    for (var i = 0; i < links.length; i++) {
+      var clause = encodeURIComponent(links[i].getAttribute("data-clause") || "");
+      var anchor = encodeURIComponent(links[i].getAttribute("data-anchor") || "");
+      links[i].setAttribute("href", template.split("__CLAUSE__").join(clause)
+        .split("__ANCHOR__").join(anchor));
+    }
+  }
+
+  function run() { update(document); fillClauseLinks(document); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(run);
   } else if (document.readyState === "loading") {
