@@ -127,13 +127,15 @@ def page_content(state, html: str, page, files: Files) -> str | None:
 
 
 def standard_text(state, std: Standard, html: str, page) -> str:
-    """Add an 意见 link to every numbered clause heading of a standard's text.
+    """Add an 意见 link to every numbered clause heading of a draft's text.
 
     Each link is short (it points at the page's own 意见反馈 link, which is pre-filled with the
     standard); lifecycle.js fills the clause in from that link's data-clause-template, so a
     page with hundreds of clauses does not carry hundreds of long pre-filled addresses.
     """
-    if not address_for(std):
+    if not address_for(std) or not std.is_draft:
+        # Published standards: the page's one 意见反馈 link takes the clause from the URL
+        # fragment (lifecycle.js), so only drafts carry a link on every clause.
         return html
 
     def add_link(m: re.Match) -> str:

@@ -36,6 +36,17 @@ def test_clause_feedback_link_is_prefilled_with_its_clause(page, site_server):
     assert "__CLAUSE__" not in href and "__ANCHOR__" not in href
 
 
+def test_page_feedback_link_follows_the_clause_in_the_url(page, site_server):
+    from urllib.parse import unquote
+    page.goto(site_server.url("standards/sljg-002-2025/") + "#5.2")
+    href = unquote(page.locator("#lc-feedback").get_attribute("href"))
+    assert "SLJG 002—2025" in href and "条款 5.2 " in href
+    assert page.locator("a.lc-clause-feedback").count() == 0  # only drafts carry per-clause links
+    page.goto(site_server.url("standards/sljg-002-2025/") + "#std-meta-heading")
+    href = unquote(page.locator("#lc-feedback").get_attribute("href"))
+    assert "条款" not in href.split("body=")[0]
+
+
 def test_consultation_shows_closed_after_the_deadline_without_a_rebuild(page, site_server):
     page.clock.set_fixed_time(datetime(2027, 2, 1, 0, 30, tzinfo=SHANGHAI))
     page.goto(site_server.url(DRAFT))

@@ -60,7 +60,30 @@
     }
   }
 
-  function run() { update(document); fillClauseLinks(document); }
+  // On a published standard the page-level 意见反馈 link names the clause the reader is on:
+  // the one in the URL fragment (a clause permalink, or the ¶ link just clicked).
+  function followHash() {
+    var base = document.getElementById("lc-feedback");
+    var template = base && base.getAttribute("data-clause-template");
+    if (!template) return;
+    if (!base.hasAttribute("data-page-href")) {
+      base.setAttribute("data-page-href", base.getAttribute("href"));
+    }
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = ""; }
+    var heading = id ? document.getElementById(id) : null;
+    var inText = heading && heading.closest && heading.closest(".std-text");
+    if (!inText || !/^H[2-6]$/.test(heading.tagName)) {
+      base.setAttribute("href", base.getAttribute("data-page-href"));
+      return;
+    }
+    var label = (heading.textContent || "").replace(/[¶✉]/g, "").replace(/意见（.*$/, "").trim();
+    base.setAttribute("href", template.split("__CLAUSE__").join(encodeURIComponent(label))
+      .split("__ANCHOR__").join(encodeURIComponent(id)));
+  }
+
+  function run() { update(document); fillClauseLinks(document); followHash(); }
+  window.addEventListener("hashchange", followHash);
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(run);
   } else if (document.readyState === "loading") {
