@@ -256,6 +256,7 @@ def render_catalogue(state, linker: Linker) -> str:
         years=[(y, sum(1 for s in cat.standards if s.issued and s.issued.year == y))
                for y in cat.years()],
         today=cat.today,
+        meta_url=linker.to_file("search/meta.json"),
         json_url=linker.to_file("catalogue.json"),
         csv_url=linker.to_file("catalogue.csv"),
         xlsx_url=linker.to_file("catalogue.xlsx"),

@@ -12,6 +12,8 @@
  *   <table id="catalogue-table"> … <tr data-slug data-domain="<node code>" data-top="<top code>"
  *       data-domains="<every code from the top node down to the node>" data-level data-status
  *       data-year="<issued year>">; every <td> carries data-sort (a rank or an ISO date).
+ * Opened with ?q= or a facet in the URL, the template's inline script marks <html class="cat-pending">
+ *   (rows out of layout, search/meta.json preloaded); the first apply() removes the class.
  * URL state: ?q=&domain=&level=&status=&year=&sort=  (sort: number|title|level|domain|status|
  *   issued|effective, "-" prefix for descending). Facet changes push a history entry, typing in q
  *   replaces it; back/forward (popstate) restores the state. Without JavaScript the whole table
@@ -264,11 +266,15 @@
     };
     state = readUrl();
     syncForm();
-    apply();
+    /* The page's inline script hid the unfiltered rows (html.cat-pending) while a query loads. */
+    apply().finally(() => document.documentElement.classList.remove("cat-pending"));
     document.documentElement.classList.add("catalogue-js");
     document.dispatchEvent(new CustomEvent("catalogue:ready"));
   }
 
+  /* This script comes after the page content, so the table is usually parsed already: start at
+     once instead of waiting for DOMContentLoaded and Material's bundle (init runs only once). */
+  if (document.getElementById("catalogue-table")) init();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init); /* Material's instant navigation */
   } else if (document.readyState === "loading") {
