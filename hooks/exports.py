@@ -10,8 +10,7 @@ import io
 import json
 import re
 import uuid
-import zipfile
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -24,6 +23,7 @@ from hooks.dates import SHANGHAI, build_datetime
 from hooks.model import Standard
 from hooks.sorting import iso, newest_first
 from hooks.system import statistics
+from hooks.xlsx import reproducible_xlsx
 
 FORMAT_VERSION = 1
 CSV_HEADER = ("序号", "标准体系表编号", "标准号", "标准名称", "标准层级", "所属领域", "发布日期",
@@ -145,38 +145,9 @@ def workbook(cat: Catalogue) -> Workbook:
     return wb
 
 
-def _fixed_zip(data: bytes, local: datetime, utc_iso: str) -> bytes:
-    """Rewrite an xlsx with fixed entry dates and fixed document timestamps."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = body.decode("utf-8")
-                for tag in ("created", "modified"):
-                    text = re.sub(rf"(<dcterms:{tag}[^>]*>)[^<]*(</dcterms:{tag}>)",
-                                  rf"\g<1>{utc_iso}\g<2>", text)
-                body = text.encode("utf-8")
-            fixed = zipfile.ZipInfo(info.filename, date_time=local.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, body)
-    return out.getvalue()
-
-
 def catalogue_xlsx(cat: Catalogue, stamp: datetime) -> bytes:
     """The workbook; `stamp` (the build time) becomes its created/modified time and zip dates."""
-    wb = workbook(cat)
-    utc = stamp.astimezone(UTC).replace(tzinfo=None, microsecond=0)
-    wb.properties.created = utc
-    wb.properties.modified = utc
-    wb.properties.creator = "机关事务标准公开平台"
-    wb.properties.title = "机关事务标准明细表"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    local = max(stamp.astimezone(SHANGHAI).replace(tzinfo=None), datetime(1980, 1, 1))
-    return _fixed_zip(buffer.getvalue(), local, utc.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return reproducible_xlsx(workbook(cat), stamp, "机关事务标准明细表")
 
 
 # feed.xml ------------------------------------------------------------------------------------

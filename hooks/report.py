@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from hooks.dates import add_years
 from hooks.derive import status_on
 from hooks.model import REVIEW_YEARS, STATUS_IN_FORCE, STATUS_UPCOMING, Standard
 from hooks.sorting import by_number
+from hooks.xlsx import reproducible_xlsx
 
 PERIOD_RE = re.compile(r"^(\d{4})\s*[Hh]\s*([12])$")
 CSV_HEADER = ["序号", "指标", "数量", "统计口径"]
@@ -247,36 +247,7 @@ def report_xlsx(report: Report) -> bytes:
     detail.freeze_panes = "A2"
 
     stamp = datetime(report.as_of.year, report.as_of.month, report.as_of.day)
-    wb.properties.creator = "机关事务标准公开平台"
-    wb.properties.title = title
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    wb.properties.lastModifiedBy = None
-    raw = io.BytesIO()
-    wb.save(raw)
-    return _fixed_zip(raw.getvalue(), stamp)
-
-
-def _fixed_zip(data: bytes, stamp: datetime) -> bytes:
-    """Rewrite a zip with fixed member dates and document times (openpyxl stamps "now")."""
-    out = io.BytesIO()
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)
-    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = body.decode("utf-8")
-                for tag in ("created", "modified"):
-                    text = re.sub(rf"(<dcterms:{tag}[^>]*>)[^<]*(</dcterms:{tag}>)",
-                                  rf"\g<1>{iso}\g<2>", text)
-                body = text.encode("utf-8")
-            member = zipfile.ZipInfo(info.filename, date_time=when)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, body)
-    return out.getvalue()
+    return reproducible_xlsx(wb, stamp, title)
 
 
 def write_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
