@@ -1,7 +1,7 @@
 """MkDocs hook for the offline build (mkdocs-offline.yml): a site that works from file://.
 
 Does what Material's `offline` plugin does, without its one outside request: that plugin adds
-`https://unpkg.com/iframe-worker/shim` to `extra.polyfills`, and no page of this site may load
+the iframe-worker shim from a public CDN to `extra.polyfills`, and no page of this site may load
 anything from another host. Here:
 - pages end in `.html` (`use_directory_urls: false`), so relative links work on a disk;
 - any polyfill or script given as a full http(s) URL is dropped (none may be fetched);

@@ -12,7 +12,7 @@ reader's machine, so its rendered HTML goes through an allow-list:
   the reader sees `<script>…` literally instead of it running;
 - comments and processing instructions are dropped; ids that could clobber the theme's globals
   (`__config`, …) are dropped, and so are classes the theme acts on (`mermaid` makes Material fetch
-  Mermaid from unpkg.com; `md-*` are its own components).
+  Mermaid from a public CDN; `md-*` are its own components).
 
 One linear pass over the HTML (html.parser), so a 10,000-clause text costs milliseconds.
 """
