@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
 from hooks.corpus import Corpus
 from hooks.dates import add_years
 from hooks.derive import review_overdue
 from hooks.framework import Node
 from hooks.history import citation, source_copy
-from hooks.links import Linker, domain_src, standard_src
+from hooks.links import Linker, add_page, domain_src, standard_src
 from hooks.model import (
     LEVELS,
     STATUS_ABOLISHED,
@@ -198,16 +198,6 @@ def catalogue_of(corpus: Corpus) -> Catalogue:
 
 # Generated pages -----------------------------------------------------------------------------
 
-def add_generated(files: Files, config, src_uri: str, markdown: str = "",
-                  in_nav: bool = True) -> None:
-    """Add (or replace) a generated Markdown page; its HTML is filled in on_page_content."""
-    existing = files.get_file_from_path(src_uri)
-    if existing is not None:
-        files.remove(existing)
-    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-    files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
-
-
 WIDE_PAGE = "---\nhide:\n  - navigation\n  - toc\n---\n"
 
 
@@ -268,7 +258,7 @@ def render_catalogue(state, linker: Linker) -> str:
 # Feature hooks (hooks.site.FEATURES) ---------------------------------------------------------
 
 def add_files(state, files: Files, config) -> None:
-    add_generated(files, config, CATALOGUE_SRC, WIDE_PAGE)
+    add_page(files, config, CATALOGUE_SRC, WIDE_PAGE)
 
 
 def page_markdown(state, markdown: str, page) -> str | None:

@@ -18,12 +18,12 @@ from datetime import date
 from html import unescape
 
 from markupsafe import escape
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
 from hooks import lifecycle
 from hooks.diff import EditionDiff, compare
 from hooks.feedback import ANCHOR_TOKEN, CLAUSE_TOKEN, feedback_link
-from hooks.links import Linker, domain_src, standard_src
+from hooks.links import Linker, add_page, domain_src, standard_src
 from hooks.model import Standard
 from hooks.templating import render
 
@@ -88,18 +88,12 @@ def add_files(state, files: Files, config) -> None:
     SETTINGS.standards = state.corpus.standards
     SETTINGS.pairs = edition_pairs(state.corpus.standards)
     SETTINGS.diffs = {}
-    _add(files, config, DRAFTS_SRC, WIDE_PAGE.format(title="征求意见"), InclusionLevel.INCLUDED)
-    _add(files, config, PROGRESS_SRC, WIDE_PAGE.format(title="制修订进度"),
-         InclusionLevel.INCLUDED)
+    add_page(files, config, DRAFTS_SRC, WIDE_PAGE.format(title="征求意见"))
+    add_page(files, config, PROGRESS_SRC, WIDE_PAGE.format(title="制修订进度"))
     for src, (new, _old) in SETTINGS.pairs.items():
-        _add(files, config, src, CHANGES_PAGE.format(code=new.code), InclusionLevel.NOT_IN_NAV)
+        add_page(files, config, src, CHANGES_PAGE.format(code=new.code), in_nav=False)
 
 
-def _add(files: Files, config, src_uri: str, content: str, inclusion: InclusionLevel) -> None:
-    existing = files.get_file_from_path(src_uri)
-    if existing is not None:
-        files.remove(existing)
-    files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
 
 
 def page_markdown(state, markdown: str, page) -> str | None:

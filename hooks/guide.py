@@ -9,8 +9,9 @@
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
+from hooks.links import add_page
 from hooks.numbers import NumberError, parse_number
 from hooks.rules import RULES, Rule
 from hooks.schema import load_schema
@@ -107,10 +108,7 @@ MARKERS = {
 
 
 def add_files(state, files: Files, config) -> None:
-    existing = files.get_file_from_path(RULES_SRC)
-    if existing is not None:
-        files.remove(existing)
-    files.append(File.generated(config, RULES_SRC, content=rules_page()))
+    add_page(files, config, RULES_SRC, rules_page())
 
 
 def page_markdown(state, markdown: str, page) -> str | None:

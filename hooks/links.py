@@ -6,7 +6,7 @@ Links are always relative, so the site works at a host's root, under a subpath a
 
 from __future__ import annotations
 
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 
@@ -16,6 +16,15 @@ def standard_src(slug: str) -> str:
 
 def domain_src(node_slug: str) -> str:
     return f"domains/{node_slug}.md"
+
+
+def add_page(files: Files, config, src_uri: str, content: str, *, in_nav: bool = True) -> None:
+    """Add a generated Markdown page, replacing any file already at `src_uri`."""
+    existing = files.get_file_from_path(src_uri)
+    if existing is not None:
+        files.remove(existing)
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
 
 
 class Linker:

@@ -5,13 +5,12 @@ Each function here is called from one event in hooks/events.py.
 
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
 from hooks import (
     catalogue,
@@ -27,7 +26,7 @@ from hooks import (
 )
 from hooks.anchors import slugify
 from hooks.corpus import Corpus, load_corpus
-from hooks.links import Linker, standard_src
+from hooks.links import Linker, add_page, standard_src
 from hooks.model import Standard
 from hooks.page import render_head, sidebar_toc
 from hooks.problems import format_text, summary
@@ -98,11 +97,7 @@ def add_generated_files(state: BuildState, files: Files, config) -> Files:
         if hasattr(feature, "add_files"):
             feature.add_files(state, files, config)
     for src_uri, std in state.pages.items():
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
-            files.remove(existing)
-        files.append(File.generated(config, src_uri, content=std.body,
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+        add_page(files, config, src_uri, std.body, in_nav=False)
     return files
 
 
@@ -145,7 +140,3 @@ def write_outputs(state: BuildState, site_dir: Path, config=None) -> None:
     schema_dir = site_dir / "schema"
     schema_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SCHEMA_FILE, schema_dir / "standard.schema.json")
-
-
-def dump_json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -14,13 +14,12 @@ from hooks.catalogue import (
     CATALOGUE_SRC,
     WIDE_PAGE,
     Catalogue,
-    add_generated,
     catalogue_of,
     catalogue_url,
     status_key,
 )
 from hooks.framework import Node
-from hooks.links import Linker, domain_src, standard_src
+from hooks.links import Linker, add_page, domain_src, standard_src
 from hooks.model import (
     LEVELS,
     STATUS_ABOLISHED,
@@ -185,10 +184,10 @@ def _nodes(state) -> dict[str, Node]:
 
 
 def add_files(state, files: Files, config) -> None:
-    add_generated(files, config, FRAMEWORK_SRC, FRAMEWORK_MD)
-    add_generated(files, config, REVIEWS_SRC, WIDE_PAGE)
+    add_page(files, config, FRAMEWORK_SRC, FRAMEWORK_MD)
+    add_page(files, config, REVIEWS_SRC, WIDE_PAGE)
     for src in _nodes(state):
-        add_generated(files, config, src, WIDE_PAGE, in_nav=False)
+        add_page(files, config, src, WIDE_PAGE, in_nav=False)
 
 
 def page_markdown(state, markdown: str, page) -> str | None:
