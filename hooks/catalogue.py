@@ -16,11 +16,12 @@ from urllib.parse import urlencode
 
 from mkdocs.structure.files import Files
 
+from hooks import sources
 from hooks.corpus import Corpus
 from hooks.dates import add_years
 from hooks.derive import review_overdue
 from hooks.framework import Node
-from hooks.history import citation, source_copy
+from hooks.history import citation
 from hooks.links import Linker, add_page, domain_src, standard_src
 from hooks.model import (
     LEVELS,
@@ -175,7 +176,7 @@ class Catalogue:
             "has_text": std.has_text,
             "sample": is_sample(std),
             "full_text_url": official_platform(std)["url"],
-            "source_file": source_copy(std),
+            "source_file": sources.source_file(std),
             "citation": citation(std),
             "replaced_column": self.replaced_column(std),
             "remark": self.remark(std),

@@ -55,5 +55,13 @@ def on_page_content(html, page, config, files):
     return site.page_content(STATE, html, page, files)
 
 
+def on_page_context(context, page, config, nav):
+    return site.page_context(STATE, context, page, nav)
+
+
+def on_post_page(output, page, config):
+    return site.post_page(output)
+
+
 def on_post_build(config):
     site.write_outputs(STATE, Path(config.site_dir), config)

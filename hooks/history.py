@@ -1,13 +1,13 @@
 """Standard page additions: 历次版本 (the replacement chain), 复审, a GB/T 7714 citation and the
-Markdown source download. Rendered by templates/std_history.html, included from standard_head.html.
+Markdown source link (hooks/sources.py). Rendered by templates/std_history.html, included from
+standard_head.html.
 """
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
+from hooks import sources
 from hooks.dates import add_years, build_date
 from hooks.links import Linker, standard_src
 from hooks.model import (
@@ -23,11 +23,6 @@ from hooks.numbers import number_key
 STATUS_KEYS = {STATUS_IN_FORCE: "in-force", STATUS_UPCOMING: "upcoming",
                STATUS_REPLACED: "replaced", STATUS_ABOLISHED: "abolished", STATUS_DRAFT: "draft"}
 MAX_CITED_AUTHORS = 3  # GB/T 7714—2015 8.1.2: more than three responsible bodies → "等"
-
-
-def source_copy(std: Standard) -> str:
-    """Where the standard's Markdown source is published, relative to the site root."""
-    return f"sources/{std.slug}.md"
 
 
 def editions(std: Standard) -> list[Standard]:
@@ -108,14 +103,9 @@ def standard_history(std: Standard, linker: Linker, today: date | None = None) -
         "editions": items if len(items) > 1 else [],
         "review": review_info(std, today),
         "citation": citation(std),
-        "source_url": linker.to_file(source_copy(std)),
+        "source_url": sources.download_link(std, linker),
         "source_name": f"{std.slug}.md",
+        "source_copy": sources.publishes_copies(),
+        "source_path": std.path,
     }
 
-
-def write_outputs(state, site_dir: Path, config=None) -> None:
-    """Publish every standard's Markdown source byte for byte (for the 下载源文件 link)."""
-    out = site_dir / "sources"
-    out.mkdir(parents=True, exist_ok=True)
-    for std in state.corpus.standards:
-        shutil.copyfile(state.root / std.path, out / f"{std.slug}.md")

@@ -90,7 +90,7 @@ def render_head(std: Standard, linker: Linker) -> str:
     )
 
 
-SIDEBAR_TOC_DEPTH = 3  # chapters (##) and their clauses (###); deeper clauses keep their anchors
+SIDEBAR_TOC_DEPTH = 2  # chapters and annexes (##), as a GB/T 1.1 目次; clauses keep their anchors
 
 
 def sidebar_toc(toc, depth: int = SIDEBAR_TOC_DEPTH):

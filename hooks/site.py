@@ -22,6 +22,8 @@ from hooks import (
     home,
     render_cache,
     search_index,
+    slim,
+    sources,
     system,
 )
 from hooks.anchors import slugify
@@ -79,7 +81,8 @@ def load_summary(corpus: Corpus) -> str:
 #   page_markdown(state, markdown, page) -> str | None   (None: not this feature's page)
 #   page_content(state, html, page, files) -> str | None (None: not this feature's page)
 # Append a module here to plug a feature into the build.
-FEATURES: list = [guide, editing, catalogue, system, home, history, exports, search_index, drafts_pages]
+FEATURES: list = [guide, editing, sources, catalogue, system, home, history, exports, search_index,
+                  drafts_pages]
 
 
 def _dispatch(event: str, default: str, *args) -> str:
@@ -98,7 +101,18 @@ def add_generated_files(state: BuildState, files: Files, config) -> Files:
             feature.add_files(state, files, config)
     for src_uri, std in state.pages.items():
         add_page(files, config, src_uri, std.body, in_nav=False)
+    slim.drop_unused_theme_files(files)
     return files
+
+
+def page_context(state: BuildState, context: dict, page, nav) -> dict:
+    if page.file.src_uri in state.pages and nav is not None:
+        context["nav"] = slim.compact_nav(nav)
+    return context
+
+
+def post_page(output: str) -> str:
+    return slim.strip_indentation(output)
 
 
 def page_markdown(state: BuildState, markdown: str, page) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from conftest import standard
 from index_corpus import CORPUS, DOMAIN_OF, OVERDUE
 
 from hooks.catalogue import Catalogue
@@ -96,10 +97,24 @@ def test_standard_page_history_review_citation_and_source(index_site):
     assert "复审已逾期" not in due_today and "距复审到期还有 0 天" in due_today
     assert "GB/T 7714" in overdue and 'data-copy-target="std-citation"' in overdue
 
-    link = re.search(r'<a href="([^"]+)" download="gb-t-11-2021.md">', overdue).group(1)
+    # By default the site publishes no copies of the sources (hooks/sources.py).
+    assert "download=" not in overdue and not (site.site / "sources").exists()
+
+
+def test_source_copies_when_configured(project_factory):
+    project = project_factory({"gb-t-11-2021.md": standard(number="GB/T 11—2021")})
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "source_copies: false", "source_copies: true", 1), encoding="utf-8")
+    site = project.build()
+    assert site.returncode == 0, site.output
+    html = site.page("standards/gb-t-11-2021/")
+    link = re.search(r'<a href="([^"]+)" download="gb-t-11-2021.md">', html).group(1)
     assert link == "../../sources/gb-t-11-2021.md"
     published = (site.site / "sources" / "gb-t-11-2021.md").read_bytes()
     assert published == (project.root / "standards" / "gb-t-11-2021.md").read_bytes()
+    records = json.loads((site.site / "catalogue.json").read_text(encoding="utf-8"))
+    assert records["standards"][0]["source_file"] == "sources/gb-t-11-2021.md"
 
 
 def test_catalogue_orders_and_numbers_the_details_table(tmp_path):

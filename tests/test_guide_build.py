@@ -3,6 +3,7 @@ editing aids on standard pages (source, edit link, 最近更新 from git, 编辑
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -81,6 +82,12 @@ def test_edit_link_points_at_standards_not_docs(project_factory):
     assert 'href="https://git.example.cn/org/repo/edit/main/standards/gb-t-1-2020.md"' in html
     assert "edit/main/docs/standards" not in html
     assert "https://git.example.cn/org/repo/edit/main/docs/guide/index.md" in result.page("guide/")
+    # The source link is the file's raw view in the repository; no copy is published.
+    raw = "https://git.example.cn/org/repo/raw/main/standards/gb-t-1-2020.md"
+    assert f'<a href="{raw}" rel="noopener">在代码仓库中查看' in html
+    assert not (result.site / "sources").exists()
+    records = json.loads((result.site / "catalogue.json").read_text(encoding="utf-8"))
+    assert [r["source_file"] for r in records["standards"]] == [raw]
 
 
 def test_no_edit_link_or_date_outside_git(project_factory):
@@ -89,6 +96,7 @@ def test_no_edit_link_or_date_outside_git(project_factory):
     html = result.page("standards/gb-t-1-2020/")
     assert "编辑此页" not in html and "最近更新" not in html
     assert "源文件：<code>standards/gb-t-1-2020.md</code>" in html
+    assert "Markdown 源文件（" not in html  # no repository, no copies: no source link
 
 
 def _git(root, *args, date="2025-06-01T10:00:00+08:00"):
