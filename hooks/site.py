@@ -135,6 +135,7 @@ def page_content(state: BuildState, html: str, page, files: Files) -> str:
     page.toc = sidebar_toc(page.toc)
     # The text is editors' Markdown (raw HTML passes through): never let it run script.
     html = render_cache.memo(sanitize_html, html)  # pure: reused across serve rebuilds
+    html = slim.drop_permalinks(html)
     # standard_text(state, std, html, page) -> str: adds to the sanitised text (clause links)
     for feature in FEATURES:
         if hasattr(feature, "standard_text"):

@@ -1,5 +1,6 @@
 """Keep every page small: the theme's indentation out of the HTML, the theme's unused assets out
-of the site, and a compact navigation on standard pages (docs/guide/performance.md, 站点体积).
+of the site, and on standard pages a compact navigation and no server-written ¶ links
+(docs/guide/performance.md, 站点大小).
 
 Removing indentation keeps one newline where there was whitespace, so nothing that the browser
 renders changes; `<pre>`, `<textarea>` and `<script>` keep their text exactly.
@@ -14,6 +15,8 @@ from mkdocs.structure.nav import Navigation, Section
 
 _KEEP = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t\r\n]+")
+# The toc extension's permalink on every heading (mkdocs.yml `permalink: "¶"`).
+_PERMALINK = re.compile(r'<a class="headerlink" href="#[^"<>]*" title="[^"<>]*">¶</a>')
 
 # Theme files this site never loads: Material's search worker and its lunr languages (the
 # site's own search replaces them) and the bundles' source maps.
@@ -29,6 +32,13 @@ def strip_indentation(html: str) -> str:
     for i in range(0, len(parts), 2):  # even parts are outside <pre>/<textarea>
         parts[i] = _INDENT.sub("\n", parts[i])
     return "".join(parts)
+
+
+def drop_permalinks(html: str) -> str:
+    """A standard's text without the ¶ link on each heading: standard.js adds them in the
+    browser (a full standard has a hundred headings; the links were an eighth of its HTML).
+    Every heading keeps its id, so #5.2 links work without JavaScript."""
+    return _PERMALINK.sub("", html)
 
 
 def drop_unused_theme_files(files: Files) -> None:

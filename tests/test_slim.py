@@ -40,6 +40,8 @@ def test_built_pages_are_slim(shipped_site):
     toc = toc[:toc.index("</nav>")]
     assert 'href="#5"' in toc and 'href="#5.1"' not in toc
     assert 'id="5.1"' in std
+    # Standard text: no server-written ¶ links (standard.js adds them); guide pages keep theirs.
+    assert 'class="headerlink"' not in std and 'class="headerlink"' in guide
     # Theme assets the site never loads are not published.
     assert not (site / "assets" / "javascripts" / "lunr").exists()
     assert not (site / "assets" / "javascripts" / "workers").exists()

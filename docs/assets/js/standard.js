@@ -1,5 +1,8 @@
 /*
- * Standard pages: the 复制 button next to the GB/T 7714 citation.
+ * Standard pages: the ¶ link on every clause heading, and the 复制 button next to the GB/T 7714
+ * citation.
+ * The build leaves the ¶ links out of the HTML (a hundred per standard; every heading keeps its
+ * id, so #5.2 works without JavaScript) and they are added here, before any 意见 link.
  * <button data-copy-target="ID" hidden> is shown only when JavaScript runs; it copies the text of
  * the element with that id and says so in the button itself (polite, no alert).
  */
@@ -23,7 +26,22 @@
     });
   }
 
+  function addPermalinks() {
+    const headings = document.querySelectorAll(
+      ".std-text h2[id], .std-text h3[id], .std-text h4[id], .std-text h5[id], .std-text h6[id]");
+    for (const heading of headings) {
+      if (heading.querySelector(":scope > a.headerlink")) continue;
+      const link = document.createElement("a");
+      link.className = "headerlink";
+      link.href = "#" + heading.id;
+      link.title = "本条链接";
+      link.textContent = "¶";
+      heading.insertBefore(link, heading.querySelector(":scope > .lc-clause-feedback"));
+    }
+  }
+
   function init() {
+    addPermalinks();
     for (const button of document.querySelectorAll("button[data-copy-target]")) {
       if (button.dataset.copyReady) continue;
       const target = document.getElementById(button.dataset.copyTarget);
