@@ -9,7 +9,9 @@
    a heading-only chapter whose subclauses went to several new chapters is 拆分 too.
 3. `inline_diff(a, b)` compares two blocks on tokens (one CJK character, or one ASCII word or
    number), with difflib.SequenceMatcher, and folds tiny equal runs between changes into the
-   change so the highlights read as words rather than scattered characters.
+   change so the highlights read as words rather than scattered characters; `redline(a, b)` is
+   the same comparison as one run (deleted then inserted words in place), which is what the
+   changes page shows: each paragraph once (`runs`).
 """
 
 from __future__ import annotations
@@ -56,6 +58,13 @@ class Clause:
         if self.number and self.number.isalpha():
             return f"附录 {self.number} {self.title}".strip()
         return f"{self.number} {self.title}".strip() if self.number else self.title
+
+    @property
+    def ref(self) -> str:
+        """How a reader cites the clause: its number ("5.2", "附录 A"), else its title."""
+        if self.number:
+            return f"附录 {self.number}" if self.number.isalpha() else self.number
+        return self.title
 
     @property
     def text(self) -> str:
@@ -178,14 +187,17 @@ class Segment:
     text: str
 
 
-def inline_diff(a: str, b: str) -> tuple[list[Segment], list[Segment]]:
-    """The old block as equal/delete segments, the new block as equal/insert segments."""
+def _ops(a: str, b: str) -> list[list]:
+    """Token-level opcodes of two blocks, tiny equal runs folded into the changes around them."""
     ta, tb = tokens(a), tokens(b)
     matcher = SequenceMatcher(None, ta, tb, autojunk=False)
     ops = [[tag, ta[i1:i2], tb[j1:j2]] for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
     if ta and tb and matcher.ratio() < 0.25:  # rewritten: show it whole, not as confetti
         ops = [["replace", ta, tb]]
-    ops = _fold_tiny_equals(ops)
+    return _fold_tiny_equals(ops)
+
+
+def _sides(ops: list[list]) -> tuple[list[Segment], list[Segment]]:
     old: list[Segment] = []
     new: list[Segment] = []
     for tag, x, y in ops:
@@ -196,6 +208,28 @@ def inline_diff(a: str, b: str) -> tuple[list[Segment], list[Segment]]:
             _add(old, "delete", "".join(x))
             _add(new, "insert", "".join(y))
     return old, new
+
+
+def _merge(ops: list[list]) -> list[Segment]:
+    """One redline: equal text once, each change as its deleted then its inserted text."""
+    out: list[Segment] = []
+    for tag, x, y in ops:
+        if tag == "equal":
+            _add(out, "equal", "".join(x))
+        else:
+            _add(out, "delete", "".join(x))
+            _add(out, "insert", "".join(y))
+    return out
+
+
+def inline_diff(a: str, b: str) -> tuple[list[Segment], list[Segment]]:
+    """The old block as equal/delete segments, the new block as equal/insert segments."""
+    return _sides(_ops(a, b))
+
+
+def redline(a: str, b: str) -> list[Segment]:
+    """Both blocks as one run of equal/delete/insert segments in reading order."""
+    return _merge(_ops(a, b))
 
 
 def _fold_tiny_equals(ops: list[list]) -> list[list]:
@@ -241,6 +275,19 @@ class BlockDiff:
     old: list[Segment] = field(default_factory=list)
     new: list[Segment] = field(default_factory=list)
     note: str = ""  # e.g. "移至 4.4"
+    merged: list[Segment] = field(default_factory=list)  # a changed block's redline
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The block as one run in reading order (what the changes page shows)."""
+        if self.kind == "changed":
+            return self.merged
+        return self.new if self.kind in ("equal", "added") else self.old
+
+    @property
+    def rewritten(self) -> bool:
+        """A changed block with no text in common: shown as a deleted and an added block."""
+        return self.kind == "changed" and all(s.op != "equal" for s in self.merged)
 
 
 def diff_blocks(a: list[str], b: list[str]) -> list[BlockDiff]:
@@ -268,8 +315,9 @@ def _pair_blocks(a: list[str], b: list[str]) -> list[BlockDiff]:
     i = j = 0
     while i < n and j < m:
         if sim[i][j] >= BLOCK_SIMILAR and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
-            old, new = inline_diff(a[i], b[j])
-            out.append(BlockDiff("changed", old, new))
+            ops = _ops(a[i], b[j])
+            old, new = _sides(ops)
+            out.append(BlockDiff("changed", old, new, merged=_merge(ops)))
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:
             out.append(BlockDiff("removed", [Segment("delete", a[i])], []))
@@ -279,6 +327,41 @@ def _pair_blocks(a: list[str], b: list[str]) -> list[BlockDiff]:
             j += 1
     out += [BlockDiff("removed", [Segment("delete", x)], []) for x in a[i:]]
     out += [BlockDiff("added", [], [Segment("insert", y)]) for y in b[j:]]
+    return out
+
+
+@dataclass
+class Run:
+    """What the changes page shows for one or more blocks of a clause, in order:
+    "equal" / "changed" / "moved": one paragraph (segments; a moved one has a note);
+    "deleted" / "inserted": consecutive whole blocks, one <del> or <ins> around their paragraphs."""
+
+    kind: str
+    items: list = field(default_factory=list)  # list[Segment] per paragraph, or str per block
+    note: str = ""
+
+
+def runs(blocks: list[BlockDiff]) -> list[Run]:
+    out: list[Run] = []
+
+    def whole(kind: str, text: str) -> None:
+        if out and out[-1].kind == kind:
+            out[-1].items.append(text)
+        else:
+            out.append(Run(kind, [text]))
+
+    for b in blocks:
+        if b.kind == "equal":
+            out.append(Run("equal", b.new))
+        elif b.kind == "changed" and not b.rewritten:
+            out.append(Run("changed", b.merged))
+        elif b.kind == "moved":
+            out.append(Run("moved", b.old, b.note))
+        else:  # removed, added, or changed beyond recognition: old text deleted, new inserted
+            if b.old:
+                whole("deleted", "".join(s.text for s in b.old))
+            if b.new:
+                whole("inserted", "".join(s.text for s in b.new))
     return out
 
 
@@ -312,6 +395,10 @@ class Change:
         old_parent = self.old.parent.key if self.old.parent else None
         new_parent = self.new.parent.key if self.new.parent else None
         return old_parent != new_parent
+
+    @property
+    def runs(self) -> list[Run]:
+        return runs(self.blocks)
 
     @property
     def label(self) -> str:

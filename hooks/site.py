@@ -106,7 +106,8 @@ def add_generated_files(state: BuildState, files: Files, config) -> Files:
 
 
 def page_context(state: BuildState, context: dict, page, nav) -> dict:
-    if page.file.src_uri in state.pages and nav is not None:
+    # Standard pages and the pages generated under them (条文对照) are not in the navigation.
+    if nav is not None and page.file.src_uri.startswith("standards/"):
         context["nav"] = slim.compact_nav(nav)
     return context
 

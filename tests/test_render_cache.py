@@ -51,11 +51,12 @@ def test_serve_rebuild_reuses_html_and_matches_a_clean_build(project_factory, tm
     assert "新增的要求" in edited and 'id="5"' in edited
 
 
-def test_sidebar_toc_lists_chapters_and_clauses_only(project_factory):
+def test_sidebar_toc_lists_chapters_only(project_factory):
     project = project_factory({"gb-t-1-2020.md": standard(number="GB/T 1—2020", body=TEXT)})
     result = project.build()
     assert result.returncode == 0, result.output
     html = result.page("standards/gb-t-1-2020/")
-    assert 'id="1.1.1"' in html  # the deep clause keeps its anchor in the text
-    assert 'href="#1.1"' in html
-    assert 'href="#1.1.1"' not in html.split('class="std-page"')[0]  # not listed in the sidebar
+    assert 'id="1.1"' in html and 'id="1.1.1"' in html  # clauses keep their anchors in the text
+    sidebar = html.split('class="std-page"')[0]
+    assert 'href="#1"' in sidebar  # the chapter is listed (a GB/T 1.1 目次)
+    assert 'href="#1.1"' not in sidebar and 'href="#1.1.1"' not in sidebar
