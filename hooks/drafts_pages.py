@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 
 from hooks import lifecycle
 from hooks.diff import EditionDiff, compare
-from hooks.feedback import ANCHOR_TOKEN, CLAUSE_TOKEN, feedback_link
+from hooks.feedback import feedback_link
 from hooks.links import Linker, add_page, domain_src, standard_src
 from hooks.model import Standard
 from hooks.templating import render
@@ -124,8 +124,8 @@ def standard_text(state, std: Standard, html: str, page) -> str:
     """Add an 意见 link to every numbered clause heading of a draft's text.
 
     Each link is short (it points at the page's own 意见反馈 link, which is pre-filled with the
-    standard); lifecycle.js fills the clause in from that link's data-clause-template, so a
-    page with hundreds of clauses does not carry hundreds of long pre-filled addresses.
+    standard); lifecycle.js derives each clause's address from that link, so a page with
+    hundreds of clauses does not carry hundreds of long pre-filled addresses.
     """
     if not address_for(std) or not std.is_draft:
         # Published standards: the page's one 意见反馈 link takes the clause from the URL
@@ -152,9 +152,6 @@ def head_context(std: Standard, linker: Linker) -> dict[str, object]:
     address = address_for(std)
     page_url = page_address(linker.page_url)
     ctx["feedback"] = feedback_link(address, std, page=page_url) if address else ""
-    ctx["clause_template"] = feedback_link(
-        address, std, clause=CLAUSE_TOKEN,
-        page=page_url and f"{page_url}#{ANCHOR_TOKEN}") if address else ""
     consult = lifecycle.consultation(std, today)
     if std.is_draft:
         ctx["banner"] = {

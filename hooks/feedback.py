@@ -1,5 +1,9 @@
 """意见反馈 links: an address (mailto: or https:) pre-filled with the standard and the clause.
 
+Pages carry only the page-level link; docs/assets/js/lifecycle.js (`clauseHref`) derives a
+clause's link from it in the browser, in exactly the form `feedback_link(…, clause=…)` gives
+(tests/browser/test_lifecycle.py holds the two to the same output).
+
 The address is the standard's `feedback` field, else mkdocs.yml `extra.feedback`.
 - mailto: → `subject` and `body` parameters, percent-encoded as RFC 6068 asks (UTF-8, spaces as
   %20, never "+"); an address that already has `?cc=…` keeps it.
@@ -12,11 +16,6 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from hooks.model import Standard
-
-# Placeholders in a page's clause-link template; lifecycle.js puts the clause in their place.
-CLAUSE_TOKEN = "__CLAUSE__"
-ANCHOR_TOKEN = "__ANCHOR__"
-
 
 def subject(std: Standard, clause: str = "") -> str:
     where = f" 条款 {clause}" if clause else ""

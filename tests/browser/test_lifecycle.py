@@ -47,6 +47,27 @@ def test_page_feedback_link_follows_the_clause_in_the_url(page, site_server):
     assert "条款" not in href.split("body=")[0]
 
 
+@pytest.mark.parametrize("address", [
+    "mailto:a@example.org?cc=b@example.org",
+    "https://example.org/form?id=7&x=a%20b",
+])
+@pytest.mark.parametrize("page_url", ["https://example.gov.cn/std/standards/sljg-002-2025/", ""])
+def test_clause_links_in_the_browser_match_feedback_py(page, site_server, address, page_url):
+    """lifecycle.js derives a clause's link from the page's link; hooks/feedback.py is the spec."""
+    from hooks.feedback import feedback_link
+
+    class Std:
+        code, title, is_draft = "SLJG 002—2025", "机关会议服务规范（示例）& <b>", False
+
+    page.goto(site_server.url("standards/sljg-002-2025/"))
+    clause, anchor = "5.1 会议预订 & 安排", "5.1"
+    derived = page.evaluate("([href, c, a]) => StandardFeedback.clauseHref(href, c, a)",
+                            [feedback_link(address, Std(), page=page_url), clause, anchor])
+    expected = feedback_link(address, Std(), clause=clause,
+                             page=page_url and f"{page_url}#{anchor}")
+    assert derived == expected
+
+
 def test_consultation_shows_closed_after_the_deadline_without_a_rebuild(page, site_server):
     page.clock.set_fixed_time(datetime(2027, 2, 1, 0, 30, tzinfo=SHANGHAI))
     page.goto(site_server.url(DRAFT))

@@ -45,18 +45,56 @@
     for (var k = 0; k < parts.length; k++) parts[k].hidden = hide;
   }
 
-  // Per-clause 意见 links: the build writes one pre-filled template per page (on #lc-feedback)
-  // and short links per clause; fill in each clause here. Without JS they lead to #lc-feedback.
+  // The page's 意见反馈 link (hooks/feedback.py) turned into the link for one clause, exactly as
+  // feedback.py writes a clause link: mailto: subject + " 条款 X", body with "条款：X" after its
+  // first line and "#anchor" on its 页面 line; a form address gets clause= and page=…#anchor.
+  // The build writes only the page link, so a page does not carry a second pre-filled address.
+  function clauseHref(href, clause, anchor) {
+    var hash = href.indexOf("#");
+    var fragment = hash < 0 ? "" : href.slice(hash);
+    var bare = hash < 0 ? href : href.slice(0, hash);
+    var q = bare.indexOf("?");
+    var pairs = q < 0 ? [] : bare.slice(q + 1).split("&").map(function (part) {
+      var eq = part.indexOf("=");
+      return eq < 0 ? [decodeURIComponent(part), ""]
+        : [decodeURIComponent(part.slice(0, eq)), decodeURIComponent(part.slice(eq + 1))];
+    });
+    var mail = /^mailto:/i.test(bare);
+    var at = -1;
+    pairs = pairs.map(function (kv, i) {
+      if (mail && kv[0] === "subject") return [kv[0], kv[1] + " 条款 " + clause];
+      if (mail && kv[0] === "body") {
+        var lines = kv[1].split("\r\n");
+        lines.splice(1, 0, "条款：" + clause);
+        return [kv[0], lines.map(function (line) {
+          return /^页面：/.test(line) ? line + "#" + anchor : line;
+        }).join("\r\n")];
+      }
+      if (!mail && kv[0] === "page") { at = i; return [kv[0], kv[1] + "#" + anchor]; }
+      return kv;
+    });
+    if (!mail) pairs.splice(at < 0 ? pairs.length : at, 0, ["clause", clause]);
+    return (q < 0 ? bare : bare.slice(0, q)) + "?" + pairs.map(function (kv) {
+      return encodeURIComponent(kv[0]) + "=" + encodeURIComponent(kv[1]);
+    }).join("&") + fragment;
+  }
+
+  function pageHref(base) {
+    if (!base.hasAttribute("data-page-href")) {
+      base.setAttribute("data-page-href", base.getAttribute("href") || "");
+    }
+    return base.getAttribute("data-page-href");
+  }
+
+  // Per-clause 意见 links on a draft: short links to #lc-feedback in the HTML (that is where they
+  // lead without JS); each gets its clause's pre-filled address here.
   function fillClauseLinks(root) {
     var base = root.getElementById ? root.getElementById("lc-feedback") : null;
-    var template = base && base.getAttribute("data-clause-template");
-    if (!template) return;
+    if (!base || !pageHref(base)) return;
     var links = root.querySelectorAll("a.lc-clause-feedback[data-clause]");
     for (var i = 0; i < links.length; i++) {
-      var clause = encodeURIComponent(links[i].getAttribute("data-clause") || "");
-      var anchor = encodeURIComponent(links[i].getAttribute("data-anchor") || "");
-      links[i].setAttribute("href", template.split("__CLAUSE__").join(clause)
-        .split("__ANCHOR__").join(anchor));
+      links[i].setAttribute("href", clauseHref(pageHref(base),
+        links[i].getAttribute("data-clause") || "", links[i].getAttribute("data-anchor") || ""));
     }
   }
 
@@ -64,23 +102,20 @@
   // the one in the URL fragment (a clause permalink, or the ¶ link just clicked).
   function followHash() {
     var base = document.getElementById("lc-feedback");
-    var template = base && base.getAttribute("data-clause-template");
-    if (!template) return;
-    if (!base.hasAttribute("data-page-href")) {
-      base.setAttribute("data-page-href", base.getAttribute("href"));
-    }
+    if (!base || !pageHref(base)) return;
     var id = "";
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = ""; }
     var heading = id ? document.getElementById(id) : null;
     var inText = heading && heading.closest && heading.closest(".std-text");
     if (!inText || !/^H[2-6]$/.test(heading.tagName)) {
-      base.setAttribute("href", base.getAttribute("data-page-href"));
+      base.setAttribute("href", pageHref(base));
       return;
     }
     var label = (heading.textContent || "").replace(/[¶✉]/g, "").replace(/意见（.*$/, "").trim();
-    base.setAttribute("href", template.split("__CLAUSE__").join(encodeURIComponent(label))
-      .split("__ANCHOR__").join(encodeURIComponent(id)));
+    base.setAttribute("href", clauseHref(pageHref(base), label, id));
   }
+
+  window.StandardFeedback = { clauseHref: clauseHref };
 
   function run() { update(document); fillClauseLinks(document); followHash(); }
   window.addEventListener("hashchange", followHash);
