@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from hooks.model import Standard
 
+
 def subject(std: Standard, clause: str = "") -> str:
     where = f" 条款 {clause}" if clause else ""
     kind = "征求意见稿" if std.is_draft else "标准"
