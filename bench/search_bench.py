@@ -202,6 +202,7 @@ def measure_project(browser, base: str, qs: dict[str, str],
         out[kind] = {
             "query": q, "first_ms": round(marks["first"]), "first_kb": _kb(rec.bytes_at("first")),
             "snippets_ms": round(marks["snippets"]) if "snippets" in marks else None,
+            "snippets_kb": _kb(rec.bytes_at("snippets")),
             "count": count, "later_max_ms": round(max(later), 1), "dcl_ms": round(dcl),
             "top3": top3, "top3_ok": bool(set(top3) & expected[kind]),
         }

@@ -3,15 +3,23 @@
 Written under `search/` in the site:
 - `meta.json` (+ `meta.js`, the same data assigned to a global, for file:// pages): settings,
   the query dictionary, and one row per standard: number, title, English title, keywords,
-  summary, pinyin of title and keywords, status, level, domain, year, clause count. The browser
-  matches numbers, substrings and pinyin on it directly (about 2 ms per query at 1,000 rows).
+  summary, pinyin of title and keywords, status, level, domain, year, clause count, and whether
+  the standard has a `text/` file. The browser matches numbers, substrings and pinyin on it
+  directly (about 2 ms per query at 1,000 rows).
 - `body/<n>.json`: the full-text index, split into shards by a hash of the token: for each Han
   bigram / ASCII word, the ids of the clauses that contain it (delta-coded). A query fetches
-  only the shards of its own tokens.
-- `text/<slug>.json`: each standard's clauses `[anchor, heading, text]`, fetched for the top
-  results only, to confirm the match and cut a highlighted snippet.
-In the offline build (use_directory_urls off, pages opened from file://) every file also has a
-`.js` twin that registers its data with `StandardSearchData`, since file:// pages cannot fetch().
+  only the shards of its own tokens. Clause ids run through the standards in meta order; a
+  standard's clauses are numbered as `clauses()` splits its text.
+- Snippets (to confirm a body match and cut a highlighted clause snippet for the top results):
+  the browser reads the clauses from the standard's own page (`standards/<slug>/`, the page the
+  reader opens next), splitting its text at every heading exactly as `clauses()` does. Only a
+  standard whose rendered headings do not give the same clauses (odd Markdown: a setext or
+  `{#id}` heading, a heading in raw HTML) keeps `text/<slug>.json`, its clauses
+  `[anchor, heading, text]`, flagged in its meta row. A copy of every text here would be
+  larger than the standards' sources themselves.
+In the offline build (use_directory_urls off, pages opened from file://, where pages cannot be
+fetched) every standard has `text/<slug>.json`, and every file also has a `.js` twin that
+registers its data with `StandardSearchData`, since file:// pages cannot fetch().
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import json
 import re
 import shutil
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 
 from hooks.anchors import slugify
@@ -92,6 +101,32 @@ def _plain(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# ---------------------------------------------------------------- clauses as the page has them
+
+HTML_HEADING = re.compile(r"<h[1-6](?=[\s/>])([^>]*)>", re.I)
+HTML_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+HTML_TAG = re.compile(r"<[^>]*>")
+# What JavaScript's \s matches (its String.prototype.trim() strips these): search.js decides
+# whether there is text before the first heading with it.
+JS_TEXT = re.compile("[^\t\n\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+
+
+def page_anchors(html: str) -> list[str]:
+    """The clause anchors search.js finds in a standard's rendered text: the id of every heading,
+    after "" when there is text before the first heading (see `pageClauses` in search.js).
+
+    For ordinary Markdown this equals the anchors of `clauses(body)`; when it does not, the
+    standard keeps its `text/<slug>.json` (see `build`)."""
+    headings = list(HTML_HEADING.finditer(html))
+    lead = html[: headings[0].start()] if headings else html
+    anchors = [""] if JS_TEXT.search(unescape(HTML_TAG.sub("", lead))) else []
+    for m in headings:
+        found = HTML_ID.search(m.group(1))
+        anchors.append(unescape(found.group(1) if found.group(1) is not None else found.group(2))
+                       if found else "")
+    return anchors
+
+
 # ---------------------------------------------------------------- dictionary
 
 
@@ -129,35 +164,44 @@ def _pinyin(texts: tuple[str, ...]) -> str:
     return pinyin_field(list(texts))
 
 
-def meta_row(std: Standard, clause_count: int) -> list:
+def meta_row(std: Standard, clause_count: int, text_file: bool = False) -> list:
     return [
         std.slug, std.code, std.number.code, std.number.seq, std.number.year,
         std.title, std.title_en, std.keywords, std.summary,
         _pinyin((std.title,)), _pinyin(tuple(std.keywords)),
         std.status, std.level, std.domain.code, std.domain.top.code,
         str(std.issued.year) if std.issued else "",
-        clause_count,
+        clause_count, int(text_file),
     ]
 
 
+# `text_file`: 1 when search/text/<slug>.json holds the standard's clauses (offline build, or
+# headings that do not split as `clauses()` does); 0: search.js reads them from the page.
 META_FIELDS = ["slug", "number", "code", "seq", "year", "title", "title_en", "keywords",
                "summary", "py_title", "py_keywords", "status", "level", "domain", "top",
-               "issued_year", "clauses"]
+               "issued_year", "clauses", "text_file"]
 
 
 def build(standards: list[Standard], framework_names: list[str], page_url: str,
-          catalogue_url: str) -> dict[str, object]:
-    """Every index file as {path under search/: data}."""
+          catalogue_url: str, pages: dict[str, list[str]] | None = None) -> dict[str, object]:
+    """Every index file as {path under search/: data}.
+
+    `pages`: slug → `page_anchors` of the standard's rendered text. A standard whose page gives
+    the same clauses as `clauses()` gets no `text/` file (the browser reads its page); any
+    other, and every standard when `pages` is None (offline build), gets one."""
     files: dict[str, object] = {}
     rows = []
     postings: dict[str, list[int]] = {}
     next_id = 0
     for std in standards:
         parts, tokens = _text_index(std.body) if std.has_text else ((), ())
-        rows.append(meta_row(std, len(parts)))
+        text_file = bool(parts) and (
+            pages is None or pages.get(std.slug) != [anchor for anchor, _, _ in parts])
+        rows.append(meta_row(std, len(parts), text_file))
         if not parts:
             continue
-        files[f"text/{std.slug}"] = [list(p) for p in parts]
+        if text_file:
+            files[f"text/{std.slug}"] = [list(p) for p in parts]
         for clause_tokens in tokens:
             for token in clause_tokens:
                 postings.setdefault(token, []).append(next_id)
@@ -217,6 +261,23 @@ def write(files: dict[str, object], site_dir: Path, offline: bool) -> None:
 
 # ---------------------------------------------------------------- feature hooks (hooks/site.py)
 
+# slug → page_anchors(rendered text) of this build's standard pages (see standard_text).
+_PAGES: dict[str, list[str]] = {}
+
+
+def add_files(state, files, config) -> None:
+    _PAGES.clear()  # a new build (mkdocs serve rebuilds in one process)
+
+
+def standard_text(state, std: Standard, html: str, page) -> str:
+    """Record which clauses the browser will find in this page's text (the HTML is unchanged).
+
+    Features after this one in site.FEATURES may add to the text, but not headings or ids."""
+    if std.has_text:
+        _PAGES[std.slug] = page_anchors(html)
+    return html
+
+
 
 def write_outputs(state, site_dir: Path, config=None) -> None:
     corpus = state.corpus
@@ -228,5 +289,7 @@ def write_outputs(state, site_dir: Path, config=None) -> None:
     if not directory_urls and (site_dir / "catalogue" / "index.html").is_file():
         catalogue_url = "catalogue/index.html"
     names = [node.name for node in corpus.framework.walk()]
-    files = build(corpus.standards, names, page_url, catalogue_url)
+    # Offline (file://) pages cannot fetch other pages: every standard gets its text/ file.
+    pages = dict(_PAGES) if directory_urls else None
+    files = build(corpus.standards, names, page_url, catalogue_url, pages)
     write(files, site_dir, offline=not directory_urls)

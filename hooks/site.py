@@ -24,6 +24,7 @@ from hooks import (
     search_index,
     slim,
     sources,
+    stylesheets,
     system,
 )
 from hooks.anchors import slugify
@@ -82,7 +83,7 @@ def load_summary(corpus: Corpus) -> str:
 #   page_content(state, html, page, files) -> str | None (None: not this feature's page)
 # Append a module here to plug a feature into the build.
 FEATURES: list = [guide, editing, sources, catalogue, system, home, history, exports, search_index,
-                  drafts_pages]
+                  drafts_pages, stylesheets]
 
 
 def _dispatch(event: str, default: str, *args) -> str:

@@ -1,4 +1,9 @@
-"""Search indexes built by a real `mkdocs build`, queried by search.js in node (no browser)."""
+"""Search indexes built by a real `mkdocs build`, queried by search.js in node (no browser).
+
+node has no DOMParser: snippets read from standard pages (the online build) are tested in
+Chromium (tests/browser/test_search_browser.py); here snippets come from `search/text/` files
+(the offline build, and the online build's fallback for headings the page splits otherwise).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,11 @@ import subprocess
 
 import pytest
 import yaml
-from search_fixture import EXPECTED, build_fixture
+from conftest import make_project, standard
+from search_fixture import EXPECTED, VEHICLE_BODY, build_fixture
 from test_search_tokens import NODE, NODE_RUNNER, SEARCH_JS
+
+from hooks.search_index import clauses, page_anchors
 
 pytestmark = pytest.mark.build
 
@@ -19,13 +27,37 @@ def site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def answers(site):
-    queries = [*EXPECTED, "用车", "公务用车", "调度", "管理", "限速", "不存在的词"]
+def offline_site(tmp_path_factory):
+    return build_fixture(tmp_path_factory.mktemp("search-offline"), offline=True).site
+
+
+def node_queries(site, queries: list[str]) -> dict:
     proc = subprocess.run([NODE, str(NODE_RUNNER), str(SEARCH_JS), str(site)],
                           input=json.dumps({"queries": queries}), capture_output=True, text=True,
                           check=False)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)["queries"]
+
+
+@pytest.fixture(scope="module")
+def answers(site):
+    return node_queries(site, [*EXPECTED, "用车", "公务用车", "调度", "管理", "限速", "不存在的词"])
+
+
+@pytest.fixture(scope="module")
+def text_answers(offline_site):
+    """Answers with snippets from search/text/ files (the offline build has one per standard)."""
+    return node_queries(offline_site, ["机要通信", "限速"])
+
+
+def meta_of(site) -> dict:
+    return json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
+
+
+def text_flags(site) -> dict[str, int]:
+    meta = meta_of(site)
+    slug, flag = meta["fields"].index("slug"), meta["fields"].index("text_file")
+    return {row[slug]: row[flag] for row in meta["rows"]}
 
 
 def slugs(answers, q):
@@ -50,16 +82,16 @@ def test_in_force_ranks_above_replaced_and_abolished(answers):
     assert statuses["sljg-001-2020"] == "被代替" and statuses["db31-t-50-2015"] == "废止"
 
 
-def test_body_hit_names_the_clause_with_a_highlighted_snippet(answers):
-    top = answers["机要通信"][0]
+def test_body_hit_names_the_clause_with_a_highlighted_snippet(text_answers):
+    top = text_answers["机要通信"][0]
     hit = top["hits"][0]
     assert hit["clause"] == "5.2" and hit["heading"] == "5.2 车辆调度"
-    assert hit["url"].endswith("standards/sljg-001-2024/#5.2")
+    assert hit["url"].endswith("standards/sljg-001-2024.html#5.2")
     assert "<mark>机要通信</mark>" in hit["snippet_html"]
 
 
-def test_snippets_escape_the_text(answers):
-    html = answers["限速"][0]["hits"][0]["snippet_html"]
+def test_snippets_escape_the_text(text_answers):
+    html = text_answers["限速"][0]["hits"][0]["snippet_html"]
     assert "<mark>限速</mark> &lt; 60 且 &amp; &quot;引号&quot;" in html
     assert "<script" not in html
 
@@ -70,12 +102,11 @@ def test_multiword_queries_narrow(answers):
 
 
 def test_index_files_and_offline_twin(site):
-    meta = json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
+    meta = meta_of(site)
     assert len(meta["rows"]) == 6 and meta["page_url"] == "standards/{slug}/"
     assert "公务用车" in meta["words"] and "派车单" in meta["words"]  # keywords and 术语 entries
     assert (site / "search" / "meta.js").read_text(encoding="utf-8").startswith(
         '(window.StandardSearchData=window.StandardSearchData||{})["meta"]=')
-    assert (site / "search" / "text" / "sljg-001-2024.json").is_file()
     assert list((site / "search" / "body").glob("*.json"))
     assert not (site / "search" / "search_index.json").exists()  # Material's search is off
 
@@ -87,9 +118,73 @@ def test_material_search_plugin_is_not_configured():
     assert config["plugins"] == []
 
 
-def test_offline_build_has_js_twins_for_every_index_file(tmp_path):
-    site = build_fixture(tmp_path, offline=True).site
-    meta = json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
+def test_offline_build_has_js_twins_for_every_index_file(offline_site):
+    meta = meta_of(offline_site)
     assert meta["page_url"] == "standards/{slug}.html"
-    for path in (site / "search").rglob("*.json"):
+    for path in (offline_site / "search").rglob("*.json"):
         assert path.with_suffix(".js").is_file(), path
+    # file:// pages cannot fetch the standard pages: every text has its file (and .js twin)
+    assert (offline_site / "search" / "text" / "sljg-001-2024.js").is_file()
+    assert text_flags(offline_site) == {"sljg-001-2024": 1, "sljg-001-2020": 1, "gb-t-41568-2022": 0,
+                                        "db12-t-994-2020": 0, "db31-t-50-2015": 0,
+                                        "db42-t-100-2021": 0}
+
+
+# ---------------------------------------------------------------- snippets from the pages
+
+
+def test_online_build_writes_no_search_text_for_a_normal_corpus(site):
+    """Snippets come from the standard pages: no second copy of the texts under search/."""
+    assert not (site / "search" / "text").exists()
+    assert set(text_flags(site).values()) == {0}
+    # the clauses the browser splits the page into are the ones the index numbered
+    body = VEHICLE_BODY
+    html = (site / "standards" / "sljg-001-2024" / "index.html").read_text(encoding="utf-8")
+    text = html.split('<div class="std-text">', 1)[1]
+    assert page_anchors(text) == [a for a, _, _ in clauses(body)]
+
+
+def test_page_anchors_are_heading_ids_after_any_lead_text():
+    html = ('<p>引言 &amp; 说明</p>\n<h2 id="1">1 范围<a class="headerlink" href="#1">¶</a></h2>'
+            '<p>x</p><H3 class="c" id=\'A.1\'>A.1</H3><h4>无锚点</h4><h2 id="a&amp;b">b</h2>')
+    assert page_anchors(html) == ["", "1", "A.1", "", "a&b"]
+    assert page_anchors(' \n<p>\u3000&nbsp;</p><h2 id="qian-yan">前言</h2>') == ["qian-yan"]
+    assert page_anchors("<p>只有正文</p>") == [""]
+
+
+ODD_BODY = """
+## 1 范围
+
+本文件规定了会议室预订的要求。
+
+## 4 预订规则 {#booking}
+
+会议室应提前一日预订，保留签到记录。
+
+附加说明
+--------
+
+预订变更应通知会务人员。
+"""
+
+
+def test_headings_the_page_splits_otherwise_keep_their_text_file(tmp_path):
+    """A custom {#id} and a setext heading: the page's clauses are not the index's, so this
+    standard (only) keeps search/text/<slug>.json, flagged in meta; its snippets still show."""
+    corpus = {
+        "sljg-001-2024.md": standard(
+            number="SLJG 001—2024", title="公务用车调度服务规范", domain='"03.02"',
+            level="单位内部标准", issued="2024-01-01", effective="2024-03-01", body=VEHICLE_BODY),
+        "sljg-009-2025.md": standard(
+            number="SLJG 009—2025", title="会议室预订服务规范", domain='"03.02"',
+            level="单位内部标准", issued="2025-01-01", effective="2025-02-01", body=ODD_BODY),
+    }
+    result = make_project(tmp_path, corpus).build()
+    assert result.returncode == 0, result.output
+    site = result.site
+    assert [p.name for p in (site / "search" / "text").iterdir()] == ["sljg-009-2025.json"]
+    assert text_flags(site) == {"sljg-001-2024": 0, "sljg-009-2025": 1}
+    found = node_queries(site, ["签到记录"])["签到记录"]
+    assert found[0]["slug"] == "sljg-009-2025"
+    hit = found[0]["hits"][0]
+    assert hit["heading"] == "4 预订规则" and "<mark>签到记录</mark>" in hit["snippet_html"]

@@ -11,7 +11,9 @@ import re
 from urllib.parse import quote
 
 import pytest
-from search_fixture import EXPECTED, build_fixture
+from search_fixture import EXPECTED, OLD_VEHICLE_BODY, VEHICLE_BODY, build_fixture
+
+from hooks.search_index import clauses
 
 from .conftest import serving
 
@@ -67,6 +69,42 @@ def test_full_text_hit_shows_clause_heading_and_highlight(page, server):
     assert hit.locator("mark").first.inner_text() == "机要通信"
     link.click()
     page.wait_for_url("**/standards/sljg-001-2024/#5.2")
+
+
+def test_body_snippet_is_read_from_the_standard_page(page, server):
+    """The online build has no search/text/: the clause number, heading and snippet of a body
+    hit come from the standard's own page (fetched once, split at its headings)."""
+    requested: list[str] = []
+    page.on("request", lambda req: requested.append(req.url))
+    open_catalogue(page, server, "记录里程")
+    hit = page.locator("tr[data-slug='sljg-001-2024'] .std-hits li").first
+    hit.wait_for()
+    link = hit.locator("a.std-hit__clause")
+    assert link.locator(".std-hit__no").inner_text() == "5.2"
+    assert link.text_content() == "5.2" + "车辆调度"  # number, then heading without its ¶
+    snippet = hit.locator(".std-hit__snippet")
+    assert snippet.locator("mark").all_inner_texts() == ["记录里程"]
+    assert "并在派车单上记录里程" in snippet.inner_text()
+    pages = [u for u in requested if u.endswith("/standards/sljg-001-2024/")]
+    assert len(pages) == 1, requested
+    assert not [u for u in requested if "/search/text/" in u], requested
+    link.click()
+    page.wait_for_url("**/standards/sljg-001-2024/#5.2")
+
+
+def test_page_splits_into_the_clauses_the_index_numbered(page, server):
+    """search.js splits a standard page as hooks/search_index.py clauses() splits its Markdown."""
+    page.goto(server.url("catalogue/"))
+    for slug, body in [("sljg-001-2024", VEHICLE_BODY), ("sljg-001-2020", OLD_VEHICLE_BODY)]:
+        got = page.evaluate("""async (slug) => {
+            const html = await (await fetch("../standards/" + slug + "/")).text();
+            const doc = new DOMParser().parseFromString(html, "text/html");
+            return StandardSearch._split(doc.querySelector(".std-page > .std-text"));
+        }""", slug)
+        want = clauses(body)
+        assert [(a, h) for a, h, _ in got] == [(a, h) for a, h, _ in want]
+        if slug == "sljg-001-2020":
+            assert got == [list(c) for c in want]
 
 
 def test_status_is_shown_and_in_force_ranks_first(page, server):

@@ -4,7 +4,9 @@
  * Indexes are prebuilt by hooks/search_index.py under <site root>/search/:
  *   meta.json   settings (hooks/data/search.json), query dictionary, one row per standard
  *   body/N.json full-text shards: token → delta-coded clause ids (fetched per query token)
- *   text/<slug>.json clauses [anchor, heading, text] (fetched for the top results: snippets)
+ * Snippets: for the top results, each standard's clauses [anchor, heading, text] are read from
+ * its own page (standards/<slug>/, which the reader opens next; see pageClauses), or from
+ * text/<slug>.json when its meta row says so (offline build; headings the page splits otherwise).
  * On file:// pages (offline build) each file is loaded as a <script> (.js twin) instead.
  * Nothing is loaded until the reader focuses the search box or a page asks for a query.
  *
@@ -200,6 +202,7 @@
         titleEn: get("title_en"), keywords: get("keywords") || [], summary: get("summary"),
         status: get("status"), level: get("level"), domain: get("domain"), top: get("top"),
         year: get("issued_year"), clauses: get("clauses"), firstClause: clauseStart,
+        textFile: Boolean(get("text_file")),
       };
       clauseStart += rec.clauses;
       rec.n = {
@@ -469,15 +472,80 @@
     return parts.map(([text, mark]) => (mark ? "<mark>" + escapeHtml(text) + "</mark>" : escapeHtml(text))).join("");
   }
 
-  /* Fetch the top results' clause texts: drop false bigram matches, attach clause hits. */
+  /* ------------------------------------------------------------ clause texts from the page */
+
+  const HEADING = /^H[1-6]$/;
+  const INLINE = new Set(["A", "ABBR", "B", "CITE", "CODE", "DEL", "DFN", "EM", "I", "IMG", "INS",
+    "KBD", "MARK", "Q", "S", "SAMP", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U", "VAR", "WBR"]);
+  /* Added to headings by the build or by scripts, not part of the heading's text. */
+  const HEADING_EXTRAS = "a.headerlink, .lc-clause-feedback";
+
+  function squash(text) {
+    return text.replace(/\s+/g, " ").trim();
+  }
+
+  function headingText(h) {
+    const copy = h.cloneNode(true);
+    copy.querySelectorAll(HEADING_EXTRAS).forEach((x) => x.remove());
+    return squash(copy.textContent);
+  }
+
+  /* Split a standard's text as hooks/search_index.py clauses() does: every heading starts a
+     clause [its id, its text, the text up to the next heading]; text before the first heading
+     is clause "" if there is any. Block elements are separated by a space, like lines. */
+  function splitClauses(root) {
+    const out = [["", "", []]];
+    (function walk(node) {
+      for (let child = node.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 3) out[out.length - 1][2].push(child.data);
+        else if (child.nodeType !== 1) continue;
+        else if (HEADING.test(child.tagName)) out.push([child.id, headingText(child), []]);
+        else if (INLINE.has(child.tagName)) walk(child);
+        else {
+          out[out.length - 1][2].push(" ");
+          walk(child);
+          out[out.length - 1][2].push(" ");
+        }
+      }
+    })(root);
+    const clauses = out.map(([anchor, heading, parts]) => [anchor, heading, squash(parts.join(""))]);
+    return clauses[0][2] ? clauses : clauses.slice(1);
+  }
+
+  /* The clauses of a standard, from its page (fetched once; the browser keeps it for the click). */
+  function pageClauses(rec) {
+    const key = "page:" + rec.slug;
+    if (!cache.has(key)) {
+      const promise = fetch(pageUrl(rec.slug)).then((res) => {
+        if (!res.ok) throw new Error(res.status + " " + rec.slug);
+        return res.text();
+      }).then((html) => {
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        const text = doc.querySelector(".std-page > .std-text");
+        const clauses = text ? splitClauses(text) : [];
+        /* A page out of step with the index (e.g. rebuilt since): no snippets rather than wrong ones. */
+        if (clauses.length !== rec.clauses) throw new Error("clauses differ " + rec.slug);
+        return clauses;
+      });
+      promise.catch(() => cache.delete(key));
+      cache.set(key, promise);
+    }
+    return cache.get(key);
+  }
+
+  function clauseTexts(rec) {
+    return rec.textFile ? load("text/" + rec.slug) : pageClauses(rec);
+  }
+
+  /* Read the top results' clause texts: drop false bigram matches, attach clause hits. */
   async function attachHits(e, found, limit) {
     const top = found.results.filter((r) => r.clauses.length).slice(0, limit);
     const needles = found.terms.map((t) => e.tk.normalise(t));
     const width = e.settings.snippet_chars;
     await Promise.all(top.map(async (res) => {
-      let text;
-      try { text = await load("text/" + res.slug); } catch (err) { return; }
       const rec = e.records.find((r) => r.slug === res.slug);
+      let text;
+      try { text = await clauseTexts(rec); } catch (err) { return; }
       const hits = [];
       const covered = new Set();
       for (const id of res.clauses) {
@@ -795,7 +863,8 @@
   window.StandardSearch = {
     query, renderHits, renderEmpty,
     /* for tests and the benchmark */
-    _engine: engine, _run: run, _meta: metaResults, _tokeniser: makeTokeniser, root: ROOT,
+    _engine: engine, _run: run, _meta: metaResults, _tokeniser: makeTokeniser, _split: splitClauses,
+    root: ROOT,
   };
 
   /* A page opened with ?q= (the catalogue) will search at once: start loading the index now. */
