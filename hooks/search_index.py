@@ -7,7 +7,8 @@ Written under `search/` in the site:
   the standard has a `text/` file. The browser matches numbers, substrings and pinyin on it
   directly (about 2 ms per query at 1,000 rows).
 - `body/<n>.json`: the full-text index, split into shards by a hash of the token: for each Han
-  bigram / ASCII word, the ids of the clauses that contain it (delta-coded). A query fetches
+  bigram / ASCII word, the ids of the clauses that contain it (gaps as base-32 text, see
+  `encode_postings`). A query fetches
   only the shards of its own tokens. Clause ids run through the standards in meta order; a
   standard's clauses are numbered as `clauses()` splits its text.
 - Snippets (to confirm a body match and cut a highlighted clause snippet for the top results):
@@ -206,17 +207,16 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
             for token in clause_tokens:
                 postings.setdefault(token, []).append(next_id)
             next_id += 1
-    shards = _shard_count(postings)
-    shard_data: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for token in sorted(postings):
-        ids = postings[token]
-        shard_data[shard_of(token, shards)][token] = [ids[0]] + [
-            b - a for a, b in zip(ids, ids[1:], strict=False)]
+    encoded = {token: encode_postings(ids) for token, ids in postings.items()}
+    shards = _shard_count(encoded)
+    shard_data: list[dict[str, str]] = [{} for _ in range(shards)]
+    for token in sorted(encoded):
+        shard_data[shard_of(token, shards)][token] = encoded[token]
     for n, data in enumerate(shard_data):
         files[f"body/{n}"] = data
     codes = sorted({std.number.code for std in standards})
     files["meta"] = {
-        "version": 1,
+        "version": 2,
         "settings": {k: v for k, v in settings().items() if not k.startswith("_")},
         "fields": META_FIELDS,
         "rows": rows,
@@ -229,14 +229,49 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
     return files
 
 
-def _shard_count(postings: dict[str, list[int]]) -> int:
+def _shard_count(encoded: dict[str, str]) -> int:
     """A power of two that keeps each shard near the target size (raw JSON bytes)."""
-    approx = sum(len(t) * 3 + 4 + 3 * len(ids) for t, ids in postings.items())
-    target = settings()["body_shards_target_bytes"] * 3  # gzip shrinks postings about 3×
+    approx = sum(len(t) * 3 + 6 + len(code) for t, code in encoded.items())
+    target = settings()["body_shards_target_bytes"] * 2  # gzip shrinks encoded postings about 2×
     shards = 1
     while approx / shards > target and shards < 4096:
         shards *= 2
     return shards
+
+
+def encode_postings(ids: list[int]) -> str:
+    """Ascending clause ids as text: each gap to the previous id (the first id itself) as a
+    base-32 number, lowest digit first, in the letters of settings `posting_digits`: letters
+    0–31 give a number's last digit, letters 32–63 a digit with more to follow. A gap under 32
+    takes one letter; JSON arrays of decimal gaps took about twice the bytes."""
+    digits = settings()["posting_digits"]
+    out: list[str] = []
+    previous = 0
+    for clause_id in ids:
+        gap, previous = clause_id - previous, clause_id
+        while gap >= 32:
+            out.append(digits[32 + (gap & 31)])
+            gap >>= 5
+        out.append(digits[gap])
+    return "".join(out)
+
+
+def decode_postings(text: str) -> list[int]:
+    """The inverse of encode_postings (the browser's decode in search.js does the same)."""
+    value = {c: i for i, c in enumerate(settings()["posting_digits"])}
+    ids: list[int] = []
+    current = number = 0
+    scale = 1
+    for letter in text:
+        digit = value[letter]
+        if digit >= 32:
+            number += (digit - 32) * scale
+            scale *= 32
+        else:
+            current += number + digit * scale
+            ids.append(current)
+            number, scale = 0, 1
+    return ids
 
 
 def dumps(data: object) -> str:

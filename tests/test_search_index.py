@@ -188,3 +188,19 @@ def test_headings_the_page_splits_otherwise_keep_their_text_file(tmp_path):
     assert found[0]["slug"] == "sljg-009-2025"
     hit = found[0]["hits"][0]
     assert hit["heading"] == "4 预订规则" and "<mark>签到记录</mark>" in hit["snippet_html"]
+
+
+def test_posting_lists_round_trip_as_short_text():
+    import random
+
+    from hooks.search_index import decode_postings, encode_postings
+
+    assert encode_postings([0, 1, 33, 1100]) == "01W1" + encode_postings([1067])[0:]
+    assert encode_postings([5]) == "5" and encode_postings([31]) == "V"
+    assert encode_postings([32]) == "W1" and decode_postings("W1") == [32]
+    rng = random.Random(7)
+    for _ in range(200):
+        ids = sorted(rng.sample(range(400_000), rng.randint(1, 60)))
+        text = encode_postings(ids)
+        assert decode_postings(text) == ids
+        assert text.isascii() and '"' not in text and "\\" not in text

@@ -3,7 +3,7 @@
  *
  * Indexes are prebuilt by hooks/search_index.py under <site root>/search/:
  *   meta.json   settings (hooks/data/search.json), query dictionary, one row per standard
- *   body/N.json full-text shards: token → delta-coded clause ids (fetched per query token)
+ *   body/N.json full-text shards: token → clause ids as base-32 gap text (fetched per query token)
  * Snippets: for the top results, each standard's clauses [anchor, heading, text] are read from
  * its own page (standards/<slug>/, which the reader opens next; see pageClauses), or from
  * text/<slug>.json when its meta row says so (offline build; headings the page splits otherwise).
@@ -289,10 +289,25 @@
     };
   }
 
-  function decode(deltas) {
-    const ids = new Array(deltas.length);
-    let acc = 0;
-    for (let i = 0; i < deltas.length; i++) { acc += deltas[i]; ids[i] = acc; }
+  /* A posting list from its text (hooks/search_index.py encode_postings): gaps between clause
+     ids as base-32 numbers, lowest digit first; letters 32–63 of settings.posting_digits are
+     digits with more to follow. */
+  let digitValues = null;
+  function decode(text, digits) {
+    if (!digitValues) {
+      digitValues = new Map();
+      for (let i = 0; i < digits.length; i++) digitValues.set(digits.charCodeAt(i), i);
+    }
+    const ids = [];
+    let current = 0, number = 0, scale = 1;
+    for (let i = 0; i < text.length; i++) {
+      const digit = digitValues.get(text.charCodeAt(i));
+      if (digit === undefined) return ids; /* not an index this script can read */
+      if (digit >= 32) { number += (digit - 32) * scale; scale *= 32; continue; }
+      current += number + digit * scale;
+      ids.push(current);
+      number = 0; scale = 1;
+    }
     return ids;
   }
 
@@ -313,7 +328,7 @@
     if (!info.tokens.length || !e.meta.body.clauses) return null;
     const lists = await Promise.all(info.tokens.map(async (token) => {
       const shard = await load("body/" + e.tk.shardOf(token, shards));
-      return shard[token] ? decode(shard[token]) : [];
+      return shard[token] ? decode(shard[token], e.settings.posting_digits) : [];
     }));
     lists.sort((a, b) => a.length - b.length);
     return lists.reduce((acc, list) => intersect(acc, list));
