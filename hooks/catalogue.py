@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from mkdocs.structure.files import Files
 
-from hooks import sources
+from hooks import search_index, sources
 from hooks.corpus import Corpus
 from hooks.dates import add_years
 from hooks.derive import review_overdue
@@ -248,6 +248,8 @@ def render_catalogue(state, linker: Linker) -> str:
                for y in cat.years()],
         today=cat.today,
         meta_url=linker.to_file("search/meta.json"),
+        body_url=linker.to_file("search/meta.json").removesuffix("meta.json") + "body/",
+        shards=search_index.shard_count(),
         json_url=linker.to_file("catalogue.json"),
         csv_url=linker.to_file("catalogue.csv"),
         xlsx_url=linker.to_file("catalogue.xlsx"),

@@ -183,26 +183,14 @@ META_FIELDS = ["slug", "number", "code", "seq", "year", "title", "title_en", "ke
                "issued_year", "clauses", "text_file"]
 
 
-def build(standards: list[Standard], framework_names: list[str], page_url: str,
-          catalogue_url: str, pages: dict[str, list[str]] | None = None) -> dict[str, object]:
-    """Every index file as {path under search/: data}.
-
-    `pages`: slug → `page_anchors` of the standard's rendered text. A standard whose page gives
-    the same clauses as `clauses()` gets no `text/` file (the browser reads its page); any
-    other, and every standard when `pages` is None (offline build), gets one."""
-    files: dict[str, object] = {}
-    rows = []
+def body_index(standards: list[Standard]) -> dict[str, object]:
+    """The full-text index from the standards' Markdown: {"shards", "clauses", "tokens",
+    "files": {"body/<n>": {token: posting text}}}. Clause ids run through the standards in
+    order, each standard's clauses in `clauses()` order (meta rows give each one's count)."""
     postings: dict[str, list[int]] = {}
     next_id = 0
     for std in standards:
-        parts, tokens = _text_index(std.body) if std.has_text else ((), ())
-        text_file = bool(parts) and (
-            pages is None or pages.get(std.slug) != [anchor for anchor, _, _ in parts])
-        rows.append(meta_row(std, len(parts), text_file))
-        if not parts:
-            continue
-        if text_file:
-            files[f"text/{std.slug}"] = [list(p) for p in parts]
+        _, tokens = _text_index(std.body) if std.has_text else ((), ())
         for clause_tokens in tokens:
             for token in clause_tokens:
                 postings.setdefault(token, []).append(next_id)
@@ -212,8 +200,30 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
     shard_data: list[dict[str, str]] = [{} for _ in range(shards)]
     for token in sorted(encoded):
         shard_data[shard_of(token, shards)][token] = encoded[token]
-    for n, data in enumerate(shard_data):
-        files[f"body/{n}"] = data
+    return {"shards": shards, "clauses": next_id, "tokens": len(postings),
+            "files": {f"body/{n}": data for n, data in enumerate(shard_data)}}
+
+
+def build(standards: list[Standard], framework_names: list[str], page_url: str,
+          catalogue_url: str, pages: dict[str, list[str]] | None = None,
+          body: dict[str, object] | None = None) -> dict[str, object]:
+    """Every index file as {path under search/: data}.
+
+    `pages`: slug → `page_anchors` of the standard's rendered text. A standard whose page gives
+    the same clauses as `clauses()` gets no `text/` file (the browser reads its page); any
+    other, and every standard when `pages` is None (offline build), gets one.
+    `body`: `body_index(standards)` when it was already built (add_files)."""
+    files: dict[str, object] = {}
+    rows = []
+    for std in standards:
+        parts = _text_index(std.body)[0] if std.has_text else ()
+        text_file = bool(parts) and (
+            pages is None or pages.get(std.slug) != [anchor for anchor, _, _ in parts])
+        rows.append(meta_row(std, len(parts), text_file))
+        if text_file:
+            files[f"text/{std.slug}"] = [list(p) for p in parts]
+    body = body or body_index(standards)
+    files.update(body["files"])
     codes = sorted({std.number.code for std in standards})
     files["meta"] = {
         "version": 2,
@@ -224,7 +234,7 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
         "codes": codes,
         "page_url": page_url,
         "catalogue_url": catalogue_url,
-        "body": {"shards": shards, "clauses": next_id, "tokens": len(postings)},
+        "body": {k: body[k] for k in ("shards", "clauses", "tokens")},
     }
     return files
 
@@ -300,10 +310,6 @@ def write(files: dict[str, object], site_dir: Path, offline: bool) -> None:
 _PAGES: dict[str, list[str]] = {}
 
 
-def add_files(state, files, config) -> None:
-    _PAGES.clear()  # a new build (mkdocs serve rebuilds in one process)
-
-
 def standard_text(state, std: Standard, html: str, page) -> str:
     """Record which clauses the browser will find in this page's text (the HTML is unchanged).
 
@@ -312,6 +318,22 @@ def standard_text(state, std: Standard, html: str, page) -> str:
         _PAGES[std.slug] = page_anchors(html)
     return html
 
+
+_BODY: dict[str, object] = {}
+
+
+def add_files(state, files, config) -> None:
+    """Build the full-text index before any page is rendered: the catalogue page names its
+    shard count, so that a `?q=` query can fetch its shards while the page loads."""
+    _PAGES.clear()  # a new build (mkdocs serve rebuilds in one process)
+    _BODY.clear()
+    if state.corpus is not None:
+        _BODY.update(body_index(state.corpus.standards))
+
+
+def shard_count() -> int:
+    """The full-text index's shard count for this build (0 before add_files)."""
+    return int(_BODY.get("shards", 0))
 
 
 def write_outputs(state, site_dir: Path, config=None) -> None:
@@ -326,5 +348,5 @@ def write_outputs(state, site_dir: Path, config=None) -> None:
     names = [node.name for node in corpus.framework.walk()]
     # Offline (file://) pages cannot fetch other pages: every standard gets its text/ file.
     pages = dict(_PAGES) if directory_urls else None
-    files = build(corpus.standards, names, page_url, catalogue_url, pages)
+    files = build(corpus.standards, names, page_url, catalogue_url, pages, _BODY or None)
     write(files, site_dir, offline=not directory_urls)

@@ -30,3 +30,35 @@ def test_rows_show_without_catalogue_script(page, site_server):
     page.wait_for_load_state("load")
     page.wait_for_function("() => !document.documentElement.classList.contains('cat-pending')")
     assert page.locator(ROWS).first.is_visible()
+
+
+def test_full_text_shards_are_fetched_with_the_page_once(page, site_server):
+    """A word query: the body shard is requested by the page's preload hint and read by the
+    search from that same request (one request per index file)."""
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url) if "/search/" in req.url else None)
+    page.goto(site_server.url("catalogue/?q=会场布置"))
+    page.wait_for_function("() => /筛选出/.test(document.getElementById('catalogue-count').textContent)")
+    page.wait_for_load_state("load")
+    hints = page.eval_on_selector_all('link[rel="preload"]', "els => els.map(e => e.href)")
+    assert any(h.endswith("/search/body/0.json") for h in hints), hints
+    assert any(u.endswith("/search/body/0.json") for u in requests)
+    assert len(requests) == len(set(requests)), requests
+
+
+def test_preload_hint_hashes_like_the_index(page, site_server, tmp_path):
+    """With many shards, the page's hint names the shards the build put the query's tokens in."""
+    from hooks.search_tokens import shard_of
+
+    html = (site_server.root / "catalogue" / "index.html").read_text(encoding="utf-8")
+    assert 'data-shards="1"' in html
+    page.route(lambda url: "/catalogue/?q=" in url, lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8",
+        body=html.replace('data-shards="1"', 'data-shards="64"')))
+    page.route("**/search/body/*.json", lambda route: route.fulfill(
+        status=200, content_type="application/json", body="{}"))
+    page.goto(site_server.url("catalogue/?q=会议服务 Meeting 2025"))
+    hints = page.eval_on_selector_all('link[rel="preload"]', "els => els.map(e => e.href)")
+    shards = sorted(int(h.rsplit("/", 1)[1].split(".")[0]) for h in hints if "/body/" in h)
+    expected = sorted({shard_of(t, 64) for t in ("会议", "议服", "服务", "meeting")})
+    assert shards == expected
