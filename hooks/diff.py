@@ -27,6 +27,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./][A-Za-z0-9]+)*|\s+|.", re.S)
+_BULLET = re.compile(r"^[-*+]\s+")
 _ANNEX_KIND = re.compile(r"^[（(]\s*(规范性|资料性)\s*[）)]\s*")
 
 SAME_TITLE = 1.0
@@ -127,7 +128,7 @@ def clauses(body: str) -> list[Clause]:
             continue
         if current is None:
             continue
-        stripped = line.strip()
+        stripped = _BULLET.sub("• ", line.strip())  # a reader sees the bullet, not Markdown
         if not stripped:
             flush()
         elif stripped.startswith("|"):
@@ -135,7 +136,7 @@ def clauses(body: str) -> list[Clause]:
             if not _TABLE_RULE.match(stripped):
                 cells = [c.strip() for c in stripped.strip("|").split("|")]
                 current.blocks.append(" ｜ ".join(cells))
-        elif re.match(r"^([-*+]|\d+[.)]|[a-z]\))\s", stripped) and paragraph:
+        elif re.match(r"^(•|\d+[.)]|[a-z]\))\s", stripped) and paragraph:
             flush()
             paragraph.append(stripped)
         else:

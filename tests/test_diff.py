@@ -116,6 +116,13 @@ def test_clauses_keep_numbers_titles_anchors_and_blocks():
     assert found[3].parent is found[2]
 
 
+def test_list_items_are_blocks_with_a_bullet_not_markdown():
+    found = clauses("## 2 规范性引用文件\n\n下列文件：\n\n- GB/T 1—2020 甲\n- GB/T 2—2021 乙\n"
+                    "* 丙\n\na) 条目一；\nb) 条目二。\n")
+    assert found[0].blocks == ["下列文件：", "• GB/T 1—2020 甲", "• GB/T 2—2021 乙", "• 丙",
+                               "a) 条目一；", "b) 条目二。"]
+
+
 def test_renumbered_clause_is_found_by_title():
     diff = compare(OLD_TEXT, NEW_TEXT)
     moved = by_new(diff, "4.1")
