@@ -102,7 +102,7 @@ def queries(corpus_root: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
     for each kind the standards that are right answers (the top three must include one)."""
     from pypinyin import Style, lazy_pinyin
 
-    from bench.synth import TOPICS
+    from bench.synth import TOPICS, TOPICS_EN
     from hooks.corpus import load_corpus
 
     corpus = load_corpus(corpus_root)
@@ -120,6 +120,7 @@ def queries(corpus_root: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
         "title-substring": {s.slug for s in corpus.standards if tail in s.title},
         "pinyin-full": on_topic, "pinyin-initials": on_topic, "keyword": with_keyword,
         "multi-word": on_topic & with_keyword,
+        "english": on_topic,
         "body": {s.slug for s in corpus.standards if BODY_QUERY in s.body},
     }
     return {
@@ -131,6 +132,7 @@ def queries(corpus_root: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
         "pinyin-initials": "".join(lazy_pinyin(topic, style=Style.FIRST_LETTER)),
         "keyword": keyword,
         "multi-word": f"{topic} {keyword}",
+        "english": TOPICS_EN[topic].title(),  # title_en, in other letter case
         "body": BODY_QUERY,
     }, expected
 

@@ -50,6 +50,31 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
     "机关事务政府采购": ("06.01", ["采购", "采购需求", "履约验收", "供应商", "合同管理"]),
     "机关事务数字化": ("06.02", ["信息平台", "数据共享", "数字化", "网上办理", "调度"]),
 }
+# English titles (title_en), drawn from the Chinese title without using the random streams.
+TOPICS_EN = {
+    "机关事务管理术语": "terminology of government offices administration",
+    "机关事务标准化工作": "standardization of government offices administration",
+    "机关运行经费": "operating expenses of government offices",
+    "机关事务财务结算": "financial settlement of government offices administration",
+    "办公用房": "office space", "公务用车": "official vehicles", "公物仓": "public property warehouse",
+    "公共机构能耗定额": "energy consumption quota of public institutions",
+    "公共机构能源资源计量": "energy and resource metering of public institutions",
+    "公共机构能源管理": "energy management of public institutions",
+    "公共机构节水": "water saving of public institutions", "节约型机关": "conservation-oriented offices",
+    "会议服务": "meeting services", "公务接待": "official reception",
+    "机关物业服务": "property services of government offices", "机关食堂": "government office canteens",
+    "机关绿化": "landscaping of government offices", "后勤服务评价": "evaluation of logistics services",
+    "机关事务政府采购": "government procurement of offices administration",
+    "机关事务数字化": "digitalization of government offices administration",
+}
+SUFFIXES_EN = {
+    "服务规范": "Service specification for", "管理规范": "Management specification for",
+    "工作指南": "Guidelines for", "技术要求": "Technical requirements for",
+    "评价规范": "Evaluation specification for", "操作规程": "Operating procedures for",
+    "通用要求": "General requirements for", "建设规范": "Construction specification for",
+    "运行管理规范": "Operation management specification for",
+    "服务质量要求": "Service quality requirements for",
+}
 SUFFIXES = ["服务规范", "管理规范", "工作指南", "技术要求", "评价规范", "操作规程", "通用要求",
             "建设规范", "运行管理规范", "服务质量要求"]
 COMMON = ["机关事务管理机构", "服务单位", "使用单位", "管理制度", "服务人员", "台账", "记录",
@@ -224,6 +249,7 @@ def standard_text(i: int, kb: int, seed: int = 1) -> tuple[str, str]:
         "---",
         f"number: {_quote(number)}",
         f"title: {_quote(title)}",
+        f"title_en: {_quote(SUFFIXES_EN[title[len(topic):]] + ' ' + TOPICS_EN[topic])}",
         f"domain: {_quote(domain)}",
         f"issued: {issued.isoformat()}",
         f"effective: {effective.isoformat()}",
