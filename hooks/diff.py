@@ -28,6 +28,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./][A-Za-z0-9]+)*|\s+|.", re.S)
 _BULLET = re.compile(r"^[-*+]\s+")
+_RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _ANNEX_KIND = re.compile(r"^[（(]\s*(规范性|资料性)\s*[）)]\s*")
 
 SAME_TITLE = 1.0
@@ -128,7 +129,10 @@ def clauses(body: str) -> list[Clause]:
             continue
         if current is None:
             continue
-        stripped = _BULLET.sub("• ", line.strip())  # a reader sees the bullet, not Markdown
+        stripped = line.strip()
+        if _RULE.match(stripped):  # a thematic break (---) separates, shows nothing
+            stripped = ""
+        stripped = _BULLET.sub("• ", stripped)  # a reader sees the bullet, not Markdown
         if not stripped:
             flush()
         elif stripped.startswith("|"):

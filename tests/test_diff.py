@@ -118,9 +118,9 @@ def test_clauses_keep_numbers_titles_anchors_and_blocks():
 
 def test_list_items_are_blocks_with_a_bullet_not_markdown():
     found = clauses("## 2 规范性引用文件\n\n下列文件：\n\n- GB/T 1—2020 甲\n- GB/T 2—2021 乙\n"
-                    "* 丙\n\na) 条目一；\nb) 条目二。\n")
+                    "* 丙\n\na) 条目一；\nb) 条目二。\n\n---\n\n* * *\n尾段。\n")
     assert found[0].blocks == ["下列文件：", "• GB/T 1—2020 甲", "• GB/T 2—2021 乙", "• 丙",
-                               "a) 条目一；", "b) 条目二。"]
+                               "a) 条目一；", "b) 条目二。", "尾段。"]  # no "---" shown
 
 
 def test_renumbered_clause_is_found_by_title():
