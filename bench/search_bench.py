@@ -180,14 +180,19 @@ class Recorder:
         return total
 
 
+def observed_page(browser):
+    """A page in a fresh context (empty HTTP cache) with the observer and a byte recorder."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.add_init_script(OBSERVER)
+    return ctx, page, Recorder(page)
+
+
 def measure_project(browser, base: str, qs: dict[str, str],
                     expected: dict[str, set[str]]) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for kind, q in qs.items():
-        ctx = browser.new_context()
-        page = ctx.new_page()
-        page.add_init_script(OBSERVER)
-        rec = Recorder(page)
+        ctx, page, rec = observed_page(browser)
         page.goto(base + "catalogue/?q=" + quote(q))
         page.wait_for_function("() => window.__bench && window.__bench.first !== undefined",
                                timeout=60000)
@@ -213,10 +218,7 @@ def measure_project(browser, base: str, qs: dict[str, str],
         }
         ctx.close()
         # header box: from focus to the first option, on a standard page
-        ctx = browser.new_context()
-        page = ctx.new_page()
-        page.add_init_script(OBSERVER)
-        rec = Recorder(page)
+        ctx, page, rec = observed_page(browser)
         page.goto(base)
         page.wait_for_load_state("load")
         rec.marks["start"] = len(rec.finished)
@@ -235,10 +237,7 @@ def measure_project(browser, base: str, qs: dict[str, str],
 def measure_stock(browser, base: str, qs: dict[str, str], timeout_s: int) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for kind, q in qs.items():
-        ctx = browser.new_context()
-        page = ctx.new_page()
-        page.add_init_script(OBSERVER)
-        rec = Recorder(page)
+        ctx, page, rec = observed_page(browser)
         page.goto(base)
         page.click("input.md-search__input")
         page.fill("input.md-search__input", q)

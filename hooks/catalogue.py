@@ -248,7 +248,7 @@ def render_catalogue(state, linker: Linker) -> str:
                for y in cat.years()],
         today=cat.today,
         meta_url=linker.to_file("search/meta.json"),
-        body_url=linker.to_file("search/meta.json").removesuffix("meta.json") + "body/",
+        body_url=linker.to_file("search/body/"),
         shards=search_index.shard_count(),
         json_url=linker.to_file("catalogue.json"),
         csv_url=linker.to_file("catalogue.csv"),
