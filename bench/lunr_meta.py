@@ -28,9 +28,9 @@ import mkdocs  # noqa: E402
 from lunr.builder import Builder  # noqa: E402
 
 from bench.synth import generate  # noqa: E402
-from hooks import search_index  # noqa: E402
 from hooks.corpus import load_corpus  # noqa: E402
-from hooks.search_tokens import body_tokens, compact, initials, pinyin_syllables  # noqa: E402
+from hooks.search import index as search_index  # noqa: E402
+from hooks.search.tokens import body_tokens, compact, initials, pinyin_syllables  # noqa: E402
 
 LUNR_JS = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js"
 QUERIES = ["用房", "gwyc", "gongwuyongche", "41568", "公务用车 调度"]

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from hooks.numbers import parse_number  # noqa: E402
+from hooks.model.numbers import parse_number  # noqa: E402
 
 FRAMEWORK = REPO / "standards" / "framework.yml"
 

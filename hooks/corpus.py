@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from hooks import lifecycle, placeholders, structure, validate
-from hooks.dates import build_date, parse_date
-from hooks.derive import derive
-from hooks.framework import Framework, load_framework
-from hooks.frontmatter import SourceFile, read_source
-from hooks.model import LEVELS, Standard
-from hooks.numbers import NumberError, StandardNumber, parse_number
-from hooks.problems import Problem
-from hooks.schema import check_schema
+from hooks.check import placeholders, structure, validate
+from hooks.check.problems import Problem
+from hooks.check.schema import check_schema
+from hooks.derive import lifecycle
+from hooks.derive.status import derive
+from hooks.load.framework import Framework, load_framework
+from hooks.load.frontmatter import SourceFile, read_source
+from hooks.model.dates import build_date, parse_date
+from hooks.model.numbers import NumberError, StandardNumber, parse_number
+from hooks.model.standard import LEVELS, Standard
 
 STANDARDS_DIR = "standards"
 FRAMEWORK_FILE = "framework.yml"

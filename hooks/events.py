@@ -17,7 +17,8 @@ if str(_ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
 
-from hooks import render_cache, site  # noqa: E402
+from hooks import pipeline as site  # noqa: E402
+from hooks import render_cache  # noqa: E402
 
 log = get_plugin_logger("standards")
 STATE = site.BuildState()

@@ -8,8 +8,8 @@ import re
 from conftest import standard
 from index_corpus import CORPUS, DOMAIN_OF, OVERDUE
 
-from hooks.catalogue import Catalogue
 from hooks.corpus import load_corpus
+from hooks.pages.catalogue import Catalogue
 
 
 def test_catalogue_json_lists_every_standard_with_derived_fields(index_site):
@@ -97,7 +97,7 @@ def test_standard_page_history_review_citation_and_source(index_site):
     assert "复审已逾期" not in due_today and "距复审到期还有 0 天" in due_today
     assert "GB/T 7714" in overdue and 'data-copy-target="std-citation"' in overdue
 
-    # By default the site publishes no copies of the sources (hooks/sources.py).
+    # By default the site publishes no copies of the sources (hooks/pages/sources.py).
     assert "download=" not in overdue and not (site.site / "sources").exists()
 
 

@@ -65,7 +65,7 @@ def test_review_overdue_is_a_warning_after_the_due_date_only(tmp_path):
 
 
 def test_build_date_from_source_date_epoch(monkeypatch):
-    from hooks.dates import build_date
+    from hooks.model.dates import build_date
     # 2026-11-27 16:30 UTC is already 2026-11-28 in Shanghai.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795796000")
     assert build_date() == date(2026, 11, 28)

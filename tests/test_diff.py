@@ -1,4 +1,4 @@
-"""Edition diff (hooks/diff.py): clause alignment on fixture editions with moved, split,
+"""Edition diff (hooks/pages/diff.py): clause alignment on fixture editions with moved, split,
 renumbered, retitled and removed clauses; word-level highlights in Chinese; the changes page."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 
 from conftest import standard
 
-from hooks.diff import clauses, compare, inline_diff, redline, runs, tokens
+from hooks.pages.diff import clauses, compare, inline_diff, redline, runs, tokens
 
 OLD_TEXT = """\
 ## 前言

@@ -7,7 +7,7 @@ import re
 
 from conftest import standard
 
-from hooks.problems import Problem, format_github
+from hooks.check.problems import Problem, format_github
 
 FILLED = {
     "title": "机关办公区绿化养护规范",

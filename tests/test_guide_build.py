@@ -10,7 +10,7 @@ import subprocess
 
 from conftest import standard
 
-from hooks.rules import RULES
+from hooks.check.rules import RULES
 
 WARN_BODY = """
 ## 前言

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hostile_corpus import ACCEPTED, PWN, REJECTED, many_clauses_standard
 
-from hooks.linkcheck import check_page
+from hooks.cli.linkcheck import check_page
 
 pytestmark = pytest.mark.build
 

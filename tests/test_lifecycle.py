@@ -1,4 +1,4 @@
-"""Drafts and plans (hooks/lifecycle.py, hooks/drafts_pages.py, hooks/feedback.py): plan numbers,
+"""Drafts and plans (hooks/derive/lifecycle.py, hooks/pages/drafts.py, hooks/pages/feedback.py): plan numbers,
 stage validation, draft status, the draft banner before and after the deadline (real builds at
 fixed SOURCE_DATE_EPOCH), progress page, feedback links, and the shipped corpus."""
 
@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import FRAMEWORK, front_matter, standard
 
-from hooks import lifecycle
 from hooks.corpus import load_corpus
-from hooks.feedback import feedback_link
-from hooks.numbers import NumberError
+from hooks.derive import lifecycle
+from hooks.model.numbers import NumberError
+from hooks.pages.feedback import feedback_link
 
 TODAY = date(2026, 11, 27)
 AFTER_DEADLINE = int(datetime(2027, 2, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai")).timestamp())

@@ -1,10 +1,10 @@
-"""Unit tests for hooks/numbers.py (spec section 3: standard numbers)."""
+"""Unit tests for hooks/model/numbers.py (spec section 3: standard numbers)."""
 
 from __future__ import annotations
 
 import pytest
 
-from hooks.numbers import (
+from hooks.model.numbers import (
     PROVINCES,
     SECTOR_CODES,
     NumberError,

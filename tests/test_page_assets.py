@@ -1,5 +1,5 @@
 """What every page loads: the site's scripts before Material's bundle (overrides/main.html,
-mkdocs.yml), and the site's stylesheets as one file (hooks/stylesheets.py).
+mkdocs.yml), and the site's stylesheets as one file (hooks/pages/stylesheets.py).
 
 The catalogue answers a ?q= search sooner when search.js and catalogue.js do not wait for the
 bundle, and when fewer requests stand before them; scripts that act on what the bundle builds

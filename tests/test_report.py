@@ -1,4 +1,4 @@
-"""The twice-yearly report (hooks/report.py): figures for a half year against a fixture corpus,
+"""The twice-yearly report (hooks/export/report.py): figures for a half year against a fixture corpus,
 the CSV and XLSX files (deterministic), and `python -m hooks report`."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from conftest import FRAMEWORK, front_matter, standard
 from openpyxl import load_workbook
 
 from hooks.corpus import load_corpus
-from hooks.report import (
+from hooks.export.report import (
     CSV_HEADER,
     PeriodError,
     build_report,

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from conftest import FRAMEWORK
 
+from hooks.check.rules import RULES
 from hooks.corpus import load_corpus
-from hooks.rules import RULES
 
 FIXTURES = Path(__file__).parent / "rule_fixtures"
 TODAY = date(2026, 11, 27)

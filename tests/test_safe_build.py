@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXED_EPOCH, standard
 
-from hooks.safe_build import swap_into_place
+from hooks.cli.safe_build import swap_into_place
 
 pytestmark = pytest.mark.build
 

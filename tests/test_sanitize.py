@@ -1,10 +1,10 @@
-"""The allow-list that makes a standard's rendered text safe (hooks/sanitize.py)."""
+"""The allow-list that makes a standard's rendered text safe (hooks/pages/sanitize.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from hooks.sanitize import safe_url, sanitize_html
+from hooks.pages.sanitize import safe_url, sanitize_html
 
 
 @pytest.mark.parametrize(("html", "expected"), [

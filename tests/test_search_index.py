@@ -16,7 +16,7 @@ from conftest import make_project, standard
 from search_fixture import EXPECTED, VEHICLE_BODY, build_fixture
 from test_search_tokens import NODE, NODE_RUNNER, SEARCH_JS
 
-from hooks.search_index import clauses, page_anchors
+from hooks.search.index import clauses, page_anchors
 
 pytestmark = pytest.mark.build
 
@@ -193,7 +193,7 @@ def test_headings_the_page_splits_otherwise_keep_their_text_file(tmp_path):
 def test_posting_lists_round_trip_as_short_text():
     import random
 
-    from hooks.search_index import decode_postings, encode_postings
+    from hooks.search.index import decode_postings, encode_postings
 
     assert encode_postings([0, 1, 33, 1100]) == "01W1" + encode_postings([1067])[0:]
     assert encode_postings([5]) == "5" and encode_postings([31]) == "V"

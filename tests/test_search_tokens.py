@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks import search_index
-from hooks.search_tokens import (
+from hooks.search import index as search_index
+from hooks.search.tokens import (
     Dictionary,
     body_tokens,
     compact,

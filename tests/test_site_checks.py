@@ -12,7 +12,7 @@ import pytest
 import yaml
 from conftest import REPO, Project
 
-from hooks.linkcheck import check_site
+from hooks.cli.linkcheck import check_site
 
 pytestmark = pytest.mark.build
 

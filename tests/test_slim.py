@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hooks.slim import strip_indentation
+from hooks.pages.slim import strip_indentation
 
 
 def test_strip_indentation_keeps_pre_textarea_and_script_text():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pypinyin import Style, lazy_pinyin
 
-from hooks.numbers import number_key
-from hooks.sorting import phrases, pinyin, pinyin_key
+from hooks.model.numbers import number_key
+from hooks.model.sorting import phrases, pinyin, pinyin_key
 
 
 def test_numbers_sort_naturally():

@@ -1,4 +1,4 @@
-"""GB/T 1.1—2020 structure lint (hooks/structure.py, hooks/references.py): details beyond the
+"""GB/T 1.1—2020 structure lint (hooks/check/structure.py, hooks/check/references.py): details beyond the
 per-rule fixtures — file line numbers, messages, and the shipped corpus."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import FRAMEWORK, REPO, standard
 
+from hooks.check.references import parse_entry
 from hooks.corpus import load_corpus
-from hooks.references import parse_entry
 
 TODAY = date(2026, 11, 27)
 BODY = """

@@ -48,7 +48,7 @@ def test_full_text_shards_are_fetched_with_the_page_once(page, site_server):
 
 def test_preload_hint_hashes_like_the_index(page, site_server, tmp_path):
     """With many shards, the page's hint names the shards the build put the query's tokens in."""
-    from hooks.search_tokens import shard_of
+    from hooks.search.tokens import shard_of
 
     html = (site_server.root / "catalogue" / "index.html").read_text(encoding="utf-8")
     assert 'data-shards="1"' in html

@@ -53,8 +53,8 @@ def test_page_feedback_link_follows_the_clause_in_the_url(page, site_server):
 ])
 @pytest.mark.parametrize("page_url", ["https://example.gov.cn/std/standards/sljg-002-2025/", ""])
 def test_clause_links_in_the_browser_match_feedback_py(page, site_server, address, page_url):
-    """lifecycle.js derives a clause's link from the page's link; hooks/feedback.py is the spec."""
-    from hooks.feedback import feedback_link
+    """lifecycle.js derives a clause's link from the page's link; hooks/pages/feedback.py is the spec."""
+    from hooks.pages.feedback import feedback_link
 
     class Std:
         code, title, is_draft = "SLJG 002—2025", "机关会议服务规范（示例）& <b>", False

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 from search_fixture import EXPECTED, OLD_VEHICLE_BODY, VEHICLE_BODY, build_fixture
 
-from hooks.search_index import clauses
+from hooks.search.index import clauses
 
 from .conftest import serving
 
@@ -93,7 +93,7 @@ def test_body_snippet_is_read_from_the_standard_page(page, server):
 
 
 def test_page_splits_into_the_clauses_the_index_numbered(page, server):
-    """search.js splits a standard page as hooks/search_index.py clauses() splits its Markdown."""
+    """search.js splits a standard page as hooks/search/index.py clauses() splits its Markdown."""
     page.goto(server.url("catalogue/"))
     for slug, body in [("sljg-001-2024", VEHICLE_BODY), ("sljg-001-2020", OLD_VEHICLE_BODY)]:
         got = page.evaluate("""async (slug) => {

@@ -45,7 +45,7 @@
     for (var k = 0; k < parts.length; k++) parts[k].hidden = hide;
   }
 
-  // The page's 意见反馈 link (hooks/feedback.py) turned into the link for one clause, exactly as
+  // The page's 意见反馈 link (hooks/pages/feedback.py) turned into the link for one clause, exactly as
   // feedback.py writes a clause link: mailto: subject + " 条款 X", body with "条款：X" after its
   // first line and "#anchor" on its 页面 line; a form address gets clause= and page=…#anchor.
   // The build writes only the page link, so a page does not carry a second pre-filled address.

@@ -1,7 +1,7 @@
 /*
  * 标准检索 (window.StandardSearch): one engine for the header box and the catalogue page.
  *
- * Indexes are prebuilt by hooks/search_index.py under <site root>/search/:
+ * Indexes are prebuilt by hooks/search/index.py under <site root>/search/:
  *   meta.json   settings (hooks/data/search.json), query dictionary, one row per standard
  *   body/N.json full-text shards: token → clause ids as base-32 gap text (fetched per query token)
  * Snippets: for the top results, each standard's clauses [anchor, heading, text] are read from
@@ -10,7 +10,7 @@
  * On file:// pages (offline build) each file is loaded as a <script> (.js twin) instead.
  * Nothing is loaded until the reader focuses the search box or a page asks for a query.
  *
- * Tokenisation mirrors hooks/search_tokens.py exactly (tests/data/search_cases.json runs the same
+ * Tokenisation mirrors hooks/search/tokens.py exactly (tests/data/search_cases.json runs the same
  * cases through both). The catalogue contract is described in docs/assets/js/catalogue.js.
  */
 (function () {
@@ -289,7 +289,7 @@
     };
   }
 
-  /* A posting list from its text (hooks/search_index.py encode_postings): gaps between clause
+  /* A posting list from its text (hooks/search/index.py encode_postings): gaps between clause
      ids as base-32 numbers, lowest digit first; letters 32–63 of settings.posting_digits are
      digits with more to follow. */
   let digitValues = null;
@@ -505,7 +505,7 @@
     return squash(copy.textContent);
   }
 
-  /* Split a standard's text as hooks/search_index.py clauses() does: every heading starts a
+  /* Split a standard's text as hooks/search/index.py clauses() does: every heading starts a
      clause [its id, its text, the text up to the next heading]; text before the first heading
      is clause "" if there is any. Block elements are separated by a space, like lines. */
   function splitClauses(root) {

@@ -1,0 +1,44 @@
+"""The rule registry: every check's id, severity and documentation, read from data/rules.yml.
+
+The checker, the editors' guide and the tests all read this one registry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).parent.parent / "data" / "rules.yml"
+GUIDE_RULES_PAGE = "guide/rules/"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str  # "error" or "warning"
+    title: str
+    explanation: str
+    bad: str
+    fixed: str
+
+
+@cache
+def load_rules() -> dict[str, Rule]:
+    rows = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    return {row["id"]: Rule(**row) for row in rows}
+
+
+class _Registry(dict):
+    def __missing__(self, key: str) -> Rule:
+        raise KeyError(f"rule {key!r} is not in {RULES_FILE.name}")
+
+
+RULES: dict[str, Rule] = _Registry(load_rules())
+
+
+def help_url(rule_id: str) -> str:
+    """Where the editors' guide explains a rule (relative to the site root)."""
+    return f"{GUIDE_RULES_PAGE}#{rule_id}"

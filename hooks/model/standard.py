@@ -1,0 +1,90 @@
+"""A standard (标准) as the rest of the pipeline sees it: typed metadata plus derived fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from hooks.load.framework import Node
+from hooks.model.numbers import StandardNumber
+
+# Status names (spec section 2), in the order readers care about them.
+STATUS_IN_FORCE = "现行"
+STATUS_UPCOMING = "即将实施"
+STATUS_REPLACED = "被代替"
+STATUS_ABOLISHED = "废止"
+STATUS_DRAFT = "制定中"  # not published yet (hooks.derive.lifecycle): never 现行, never counted as in force
+STATUSES = (STATUS_IN_FORCE, STATUS_UPCOMING, STATUS_REPLACED, STATUS_ABOLISHED, STATUS_DRAFT)
+LEVELS = ("国家标准", "行业标准", "地方标准", "团体标准", "企业标准", "工程建设标准", "单位内部标准")
+REVIEW_YEARS = 5
+
+
+@dataclass(eq=False)
+class Standard:
+    """One standard file, validated; derived fields are filled by hooks.derive.status."""
+
+    path: str  # as shown in messages, e.g. "standards/gb-t-41568-2022.md"
+    number: StandardNumber
+    title: str
+    domain: Node
+    issued: date | None  # None only for a draft (is_draft)
+    effective: date | None  # None only for a draft (is_draft)
+    level: str
+    abolished: date | None = None
+    reviewed: date | None = None
+    replaces: list[str] = field(default_factory=list)  # canonical numbers
+    title_en: str = ""
+    issuer: list[str] = field(default_factory=list)
+    proposer: str = ""
+    responsible: str = ""
+    drafters: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    ics: str = ""
+    ccs: str = ""
+    keywords: list[str] = field(default_factory=list)
+    summary: str = ""
+    source: str = ""
+    license: str = ""
+    body: str = ""
+    body_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict)
+    # Drafting (hooks.derive.lifecycle): stage "" or 发布 = published
+    stage: str = ""
+    stages: dict[str, date] = field(default_factory=dict)
+    planned: date | None = None
+    comment_until: date | None = None
+    feedback: str = ""
+    # Derived (hooks.derive.status)
+    status: str = STATUS_IN_FORCE
+    replaced_by: list[Standard] = field(default_factory=list)
+    replaces_std: list[Standard] = field(default_factory=list)
+    review_due: date | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.number.slug
+
+    @property
+    def code(self) -> str:
+        return self.number.canonical
+
+    @property
+    def url(self) -> str:
+        """Page URL relative to the site root."""
+        return f"standards/{self.slug}/"
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.body.strip())
+
+    @property
+    def is_draft(self) -> bool:
+        """Not published yet: a plan or draft (立项 … 报批); has no issued/effective date."""
+        return self.stage not in ("", "发布")
+
+    @property
+    def in_force(self) -> bool:
+        return self.status == STATUS_IN_FORCE
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)

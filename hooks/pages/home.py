@@ -1,0 +1,67 @@
+"""The home page's dynamic blocks: docs/index.md holds the prose and markers such as
+`<!-- home:stats -->`, which are replaced here with HTML from templates/home.html."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.structure.files import Files
+
+from hooks.model.sorting import by_number, newest_first
+from hooks.model.standard import STATUS_UPCOMING
+from hooks.pages.catalogue import CATALOGUE_SRC, catalogue_of, catalogue_url
+from hooks.pages.framework_pages import FRAMEWORK_SRC, REVIEWS_SRC, std_item
+from hooks.pages.links import Linker, domain_src
+from hooks.pages.templating import render
+
+HOME_SRC = "index.md"
+MARKER = re.compile(r"<!-- home:(search|stats|latest|entries|downloads) -->")
+LATEST = 6
+
+
+def render_part(part: str, state, linker: Linker) -> str:
+    cat = catalogue_of(state.corpus)
+    ctx: dict[str, object] = {"part": part}
+    if part == "search":
+        ctx["action"] = linker.to_src(CATALOGUE_SRC)
+    elif part == "stats":
+        counts = cat.status_counts()
+        ctx.update(
+            total=len(cat.standards), counts=counts, today=cat.today,
+            reviews=len(cat.reviews()),
+            links={"total": catalogue_url(linker),
+                   "现行": catalogue_url(linker, status="现行"),
+                   "即将实施": catalogue_url(linker, status="即将实施"),
+                   "被代替": catalogue_url(linker, status="被代替"),
+                   "废止": catalogue_url(linker, status="废止"),
+                   "reviews": linker.to_src(REVIEWS_SRC),
+                   "制定中": linker.to_src("progress/index.md")},  # drafts: hooks.pages.drafts
+        )
+    elif part == "latest":
+        upcoming = by_number([s for s in cat.standards if s.status == STATUS_UPCOMING])
+        upcoming.sort(key=lambda s: s.effective)  # upcoming ones always have a date
+        ctx.update(
+            latest=[std_item(s, linker) for s in newest_first(cat.standards)[:LATEST]],
+            upcoming=[std_item(s, linker) for s in upcoming[:LATEST]],
+            more_upcoming=catalogue_url(linker, status=STATUS_UPCOMING),
+            more_latest=catalogue_url(linker, sort="-issued"),
+        )
+    elif part == "entries":
+        ctx.update(
+            domains=[{"node": n, "count": cat.count(n), "url": linker.to_src(domain_src(n.slug))}
+                     for n in cat.corpus.framework.roots],
+            levels=[{"level": lv, "count": sum(1 for s in cat.standards if s.level == lv),
+                     "url": catalogue_url(linker, level=lv)} for lv in cat.levels()],
+            framework_url=linker.to_src(FRAMEWORK_SRC),
+        )
+    elif part == "downloads":
+        ctx.update({name.replace(".", "_"): linker.to_file(name) for name in
+                    ("catalogue.xlsx", "catalogue.csv", "catalogue.json", "feed.xml")})
+    return render("home.html", **ctx)
+
+
+def page_content(state, html: str, page, files: Files) -> str | None:
+    if page.file.src_uri != HOME_SRC:
+        return None
+    linker = Linker(files, page.url)
+    return MARKER.sub(lambda m: render_part(m.group(1), state, linker), html)

@@ -1,0 +1,352 @@
+"""Search indexes, prebuilt at build time (docs/guide/search.md explains the design and figures).
+
+Written under `search/` in the site:
+- `meta.json` (+ `meta.js`, the same data assigned to a global, for file:// pages): settings,
+  the query dictionary, and one row per standard: number, title, English title, keywords,
+  summary, pinyin of title and keywords, status, level, domain, year, clause count, and whether
+  the standard has a `text/` file. The browser matches numbers, substrings and pinyin on it
+  directly (about 2 ms per query at 1,000 rows).
+- `body/<n>.json`: the full-text index, split into shards by a hash of the token: for each Han
+  bigram / ASCII word, the ids of the clauses that contain it (gaps as base-32 text, see
+  `encode_postings`). A query fetches
+  only the shards of its own tokens. Clause ids run through the standards in meta order; a
+  standard's clauses are numbered as `clauses()` splits its text.
+- Snippets (to confirm a body match and cut a highlighted clause snippet for the top results):
+  the browser reads the clauses from the standard's own page (`standards/<slug>/`, the page the
+  reader opens next), splitting its text at every heading exactly as `clauses()` does. Only a
+  standard whose rendered headings do not give the same clauses (odd Markdown: a setext or
+  `{#id}` heading, a heading in raw HTML) keeps `text/<slug>.json`, its clauses
+  `[anchor, heading, text]`, flagged in its meta row. A copy of every text here would be
+  larger than the standards' sources themselves.
+In the offline build (use_directory_urls off, pages opened from file://, where pages cannot be
+fetched) every standard has `text/<slug>.json`, and every file also has a `.js` twin that
+registers its data with `StandardSearchData`, since file:// pages cannot fetch().
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from functools import lru_cache
+from html import unescape
+from pathlib import Path
+
+from hooks.model.anchors import slugify
+from hooks.model.standard import Standard
+from hooks.search.tokens import (
+    Dictionary,
+    base_words,
+    body_tokens,
+    pinyin_field,
+    settings,
+    shard_of,
+)
+
+SEARCH_DIR = "search"
+JS_GLOBAL = "StandardSearchData"
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+ATTR_LIST = re.compile(r"\s*\{[^{}]*\}\s*$")
+TERM_HEADING = re.compile(r"^3\.\d+\s+(.+)$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_NOISE = re.compile(r"(\*\*|__|`|</?[A-Za-z][^>]*>|^\s*(?:[-*+]|\d+\.)\s+|^\s*>\s?)", re.M)
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$", re.M)
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def clauses(body: str) -> list[tuple[str, str, str]]:
+    """Split a Markdown body into clauses `(anchor, heading, plain text)`.
+
+    Every heading starts a clause; its anchor is the one the page gives it (clause number, or
+    pinyin; repeated anchors get `_1`, `_2` as the toc extension does). Text before the first
+    heading is the clause with anchor "".
+    """
+    out: list[tuple[str, str, list[str]]] = [("", "", [])]
+    seen: set[str] = set()
+    fenced = False
+    for line in body.splitlines():
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        m = None if fenced else HEADING.match(line)
+        if m:
+            heading = ATTR_LIST.sub("", m.group(2)).strip()
+            anchor = _unique(slugify(_plain(heading)), seen)
+            out.append((anchor, _plain(heading), []))
+        else:
+            out[-1][2].append(line)
+    result = []
+    for anchor, heading, lines in out:
+        text = _plain("\n".join(lines))
+        if anchor or text:
+            result.append((anchor, heading, text))
+    return result
+
+
+def _unique(anchor: str, seen: set[str]) -> str:
+    candidate, n = anchor, 0
+    while candidate in seen:
+        n += 1
+        candidate = f"{anchor}_{n}"
+    seen.add(candidate)
+    return candidate
+
+
+def _plain(markdown: str) -> str:
+    text = TABLE_RULE.sub("", markdown)
+    text = MD_LINK.sub(r"\1", text)
+    text = MD_NOISE.sub("", text).replace("|", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ---------------------------------------------------------------- clauses as the page has them
+
+HTML_HEADING = re.compile(r"<h[1-6](?=[\s/>])([^>]*)>", re.I)
+HTML_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+HTML_TAG = re.compile(r"<[^>]*>")
+# What JavaScript's \s matches (its String.prototype.trim() strips these): search.js decides
+# whether there is text before the first heading with it.
+JS_TEXT = re.compile("[^\t\n\v\f\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]")
+
+
+def page_anchors(html: str) -> list[str]:
+    """The clause anchors search.js finds in a standard's rendered text: the id of every heading,
+    after "" when there is text before the first heading (see `pageClauses` in search.js).
+
+    For ordinary Markdown this equals the anchors of `clauses(body)`; when it does not, the
+    standard keeps its `text/<slug>.json` (see `build`)."""
+    headings = list(HTML_HEADING.finditer(html))
+    lead = html[: headings[0].start()] if headings else html
+    anchors = [""] if JS_TEXT.search(unescape(HTML_TAG.sub("", lead))) else []
+    for m in headings:
+        found = HTML_ID.search(m.group(1))
+        anchors.append(unescape(found.group(1) if found.group(1) is not None else found.group(2))
+                       if found else "")
+    return anchors
+
+
+# ---------------------------------------------------------------- dictionary
+
+
+def dictionary_words(standards: list[Standard], framework_names: list[str]) -> list[str]:
+    """Query-segmentation words: the base lexicon plus the corpus's own vocabulary."""
+    words: set[str] = set(base_words()) | set(framework_names)
+    split = re.compile("[" + re.escape(settings()["separators"]) + "]+")
+    for std in standards:
+        words.update(std.keywords)
+        words.update(p for p in split.split(std.title) if len(p) <= 8)
+        for _, heading, _ in _term_clauses(std):
+            m = TERM_HEADING.match(heading)
+            if m:
+                words.add(re.split(r"\s+[A-Za-z]", m.group(1))[0])
+    return sorted(w for w in Dictionary.of(words).words)
+
+
+def _term_clauses(std: Standard) -> list[tuple[str, str, str]]:
+    return [c for c in _text_index(std.body)[0] if c[0].startswith("3.")] if std.has_text else []
+
+
+@lru_cache(maxsize=20000)
+def _text_index(body: str) -> tuple[tuple[tuple[str, str, str], ...], tuple[frozenset[str], ...]]:
+    """A body's clauses and each clause's token set. Cached by text: `mkdocs serve` rebuilds
+    the site after every edit, and most standards' text has not changed."""
+    parts = tuple(clauses(body))
+    return parts, tuple(frozenset(body_tokens(h + " " + t)) for _, h, t in parts)
+
+
+# ---------------------------------------------------------------- index files
+
+
+@lru_cache(maxsize=50000)
+def _pinyin(texts: tuple[str, ...]) -> str:
+    return pinyin_field(list(texts))
+
+
+def meta_row(std: Standard, clause_count: int, text_file: bool = False) -> list:
+    return [
+        std.slug, std.code, std.number.code, std.number.seq, std.number.year,
+        std.title, std.title_en, std.keywords, std.summary,
+        _pinyin((std.title,)), _pinyin(tuple(std.keywords)),
+        std.status, std.level, std.domain.code, std.domain.top.code,
+        str(std.issued.year) if std.issued else "",
+        clause_count, int(text_file),
+    ]
+
+
+# `text_file`: 1 when search/text/<slug>.json holds the standard's clauses (offline build, or
+# headings that do not split as `clauses()` does); 0: search.js reads them from the page.
+META_FIELDS = ["slug", "number", "code", "seq", "year", "title", "title_en", "keywords",
+               "summary", "py_title", "py_keywords", "status", "level", "domain", "top",
+               "issued_year", "clauses", "text_file"]
+
+
+def body_index(standards: list[Standard]) -> dict[str, object]:
+    """The full-text index from the standards' Markdown: {"shards", "clauses", "tokens",
+    "files": {"body/<n>": {token: posting text}}}. Clause ids run through the standards in
+    order, each standard's clauses in `clauses()` order (meta rows give each one's count)."""
+    postings: dict[str, list[int]] = {}
+    next_id = 0
+    for std in standards:
+        _, tokens = _text_index(std.body) if std.has_text else ((), ())
+        for clause_tokens in tokens:
+            for token in clause_tokens:
+                postings.setdefault(token, []).append(next_id)
+            next_id += 1
+    encoded = {token: encode_postings(ids) for token, ids in postings.items()}
+    shards = _shard_count(encoded)
+    shard_data: list[dict[str, str]] = [{} for _ in range(shards)]
+    for token in sorted(encoded):
+        shard_data[shard_of(token, shards)][token] = encoded[token]
+    return {"shards": shards, "clauses": next_id, "tokens": len(postings),
+            "files": {f"body/{n}": data for n, data in enumerate(shard_data)}}
+
+
+def build(standards: list[Standard], framework_names: list[str], page_url: str,
+          catalogue_url: str, pages: dict[str, list[str]] | None = None,
+          body: dict[str, object] | None = None) -> dict[str, object]:
+    """Every index file as {path under search/: data}.
+
+    `pages`: slug → `page_anchors` of the standard's rendered text. A standard whose page gives
+    the same clauses as `clauses()` gets no `text/` file (the browser reads its page); any
+    other, and every standard when `pages` is None (offline build), gets one.
+    `body`: `body_index(standards)` when it was already built (add_files)."""
+    files: dict[str, object] = {}
+    rows = []
+    for std in standards:
+        parts = _text_index(std.body)[0] if std.has_text else ()
+        text_file = bool(parts) and (
+            pages is None or pages.get(std.slug) != [anchor for anchor, _, _ in parts])
+        rows.append(meta_row(std, len(parts), text_file))
+        if text_file:
+            files[f"text/{std.slug}"] = [list(p) for p in parts]
+    body = body or body_index(standards)
+    files.update(body["files"])
+    codes = sorted({std.number.code for std in standards})
+    files["meta"] = {
+        "version": 2,
+        "settings": {k: v for k, v in settings().items() if not k.startswith("_")},
+        "fields": META_FIELDS,
+        "rows": rows,
+        "words": dictionary_words(standards, framework_names),
+        "codes": codes,
+        "page_url": page_url,
+        "catalogue_url": catalogue_url,
+        "body": {k: body[k] for k in ("shards", "clauses", "tokens")},
+    }
+    return files
+
+
+def _shard_count(encoded: dict[str, str]) -> int:
+    """A power of two that keeps each shard near the target size (raw JSON bytes)."""
+    approx = sum(len(t) * 3 + 6 + len(code) for t, code in encoded.items())
+    target = settings()["body_shards_target_bytes"] * 2  # gzip shrinks encoded postings about 2×
+    shards = 1
+    while approx / shards > target and shards < 4096:
+        shards *= 2
+    return shards
+
+
+def encode_postings(ids: list[int]) -> str:
+    """Ascending clause ids as text: each gap to the previous id (the first id itself) as a
+    base-32 number, lowest digit first, in the letters of settings `posting_digits`: letters
+    0–31 give a number's last digit, letters 32–63 a digit with more to follow. A gap under 32
+    takes one letter; JSON arrays of decimal gaps took about twice the bytes."""
+    digits = settings()["posting_digits"]
+    out: list[str] = []
+    previous = 0
+    for clause_id in ids:
+        gap, previous = clause_id - previous, clause_id
+        while gap >= 32:
+            out.append(digits[32 + (gap & 31)])
+            gap >>= 5
+        out.append(digits[gap])
+    return "".join(out)
+
+
+def decode_postings(text: str) -> list[int]:
+    """The inverse of encode_postings (the browser's decode in search.js does the same)."""
+    value = {c: i for i, c in enumerate(settings()["posting_digits"])}
+    ids: list[int] = []
+    current = number = 0
+    scale = 1
+    for letter in text:
+        digit = value[letter]
+        if digit >= 32:
+            number += (digit - 32) * scale
+            scale *= 32
+        else:
+            current += number + digit * scale
+            ids.append(current)
+            number, scale = 0, 1
+    return ids
+
+
+def dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write(files: dict[str, object], site_dir: Path, offline: bool) -> None:
+    out = site_dir / SEARCH_DIR
+    if out.exists():
+        shutil.rmtree(out)
+    for name, data in files.items():
+        path = out / f"{name}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = dumps(data)
+        path.write_text(text, encoding="utf-8")
+        if offline or name == "meta":
+            key = json.dumps(name)
+            path.with_suffix(".js").write_text(
+                f"(window.{JS_GLOBAL}=window.{JS_GLOBAL}||{{}})[{key}]={text};\n",
+                encoding="utf-8")
+
+
+# ---------------------------------------------------------------- feature hooks (hooks/pipeline.py)
+
+# slug → page_anchors(rendered text) of this build's standard pages (see standard_text).
+_PAGES: dict[str, list[str]] = {}
+
+
+def standard_text(state, std: Standard, html: str, page) -> str:
+    """Record which clauses the browser will find in this page's text (the HTML is unchanged).
+
+    Features after this one in site.FEATURES may add to the text, but not headings or ids."""
+    if std.has_text:
+        _PAGES[std.slug] = page_anchors(html)
+    return html
+
+
+_BODY: dict[str, object] = {}
+
+
+def add_files(state, files, config) -> None:
+    """Build the full-text index before any page is rendered: the catalogue page names its
+    shard count, so that a `?q=` query can fetch its shards while the page loads."""
+    _PAGES.clear()  # a new build (mkdocs serve rebuilds in one process)
+    _BODY.clear()
+    if state.corpus is not None:
+        _BODY.update(body_index(state.corpus.standards))
+
+
+def shard_count() -> int:
+    """The full-text index's shard count for this build (0 before add_files)."""
+    return int(_BODY.get("shards", 0))
+
+
+def write_outputs(state, site_dir: Path, config=None) -> None:
+    corpus = state.corpus
+    if corpus is None:
+        return
+    directory_urls = bool(config.use_directory_urls) if config is not None else True
+    page_url = "standards/{slug}/" if directory_urls else "standards/{slug}.html"
+    catalogue_url = "catalogue/" if directory_urls else "catalogue.html"
+    if not directory_urls and (site_dir / "catalogue" / "index.html").is_file():
+        catalogue_url = "catalogue/index.html"
+    names = [node.name for node in corpus.framework.walk()]
+    # Offline (file://) pages cannot fetch other pages: every standard gets its text/ file.
+    pages = dict(_PAGES) if directory_urls else None
+    files = build(corpus.standards, names, page_url, catalogue_url, pages, _BODY or None)
+    write(files, site_dir, offline=not directory_urls)
