@@ -17,11 +17,9 @@ if str(_ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
 
-from hooks import pipeline as site  # noqa: E402
-from hooks import render_cache  # noqa: E402
+from hooks import pipeline, render_cache  # noqa: E402
 
 log = get_plugin_logger("standards")
-STATE = site.BuildState()
 
 
 def on_startup(command, dirty):
@@ -29,40 +27,39 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    site.configure_markdown(config)
+    pipeline.configure_markdown(config)
     return config
 
 
 def on_pre_build(config):
-    STATE.reset(Path(config.config_file_path).parent)
-    STATE.load()
-    for problem in STATE.corpus.warnings:
+    corpus = pipeline.start(Path(config.config_file_path).parent, config).corpus
+    for problem in corpus.warnings:
         log.info(problem.text())  # content warnings: shown by `check` and on the site only
-    if STATE.corpus.errors:
-        raise PluginError(site.error_report(STATE.corpus))
-    log.info(site.load_summary(STATE.corpus))
+    if corpus.errors:
+        raise PluginError(pipeline.error_report(corpus))
+    log.info(pipeline.load_summary(corpus))
 
 
 def on_files(files, config):
-    return site.add_generated_files(STATE, files, config)
+    return pipeline.add_generated_files(pipeline.state_of(config), files, config)
 
 
 def on_page_markdown(markdown, page, config, files):
     render_cache.install(page)
-    return site.page_markdown(STATE, markdown, page)
+    return pipeline.page_markdown(pipeline.state_of(config), markdown, page)
 
 
 def on_page_content(html, page, config, files):
-    return site.page_content(STATE, html, page, files)
+    return pipeline.page_content(pipeline.state_of(config), html, page, files)
 
 
 def on_page_context(context, page, config, nav):
-    return site.page_context(STATE, context, page, nav)
+    return pipeline.page_context(pipeline.state_of(config), context, page, nav)
 
 
 def on_post_page(output, page, config):
-    return site.post_page(output)
+    return pipeline.post_page(output)
 
 
 def on_post_build(config):
-    site.write_outputs(STATE, Path(config.site_dir), config)
+    pipeline.write_outputs(pipeline.state_of(config), Path(config.site_dir), config)

@@ -1,12 +1,19 @@
-"""What the build adds to MkDocs: generated pages for the corpus, their HTML, and the outputs.
+"""The build as an ordered list of steps; hooks/events.py calls one function here per MkDocs event.
 
-Each function here is called from one event in hooks/events.py.
+    load → check → derive   BuildState.derive (hooks/state.py, hooks/corpus.py)  on_pre_build
+    pages                   ADD_FILES, PAGE_MARKDOWN, PAGE_CONTENT,              on_files …
+                            STANDARD_TEXT, STANDARD_EXTRA                        on_page_content
+    index, export           WRITE_OUTPUTS                                        on_post_build
+
+Each list below is the order its steps run in; a step takes the BuildState first. To add a
+feature, add its functions to the lists where it acts. The state lives on the MkDocs config
+object for the length of one build (`state_of`), so no module keeps per-build data.
 """
 
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
@@ -15,36 +22,52 @@ from mkdocs.structure.files import Files
 from hooks import render_cache
 from hooks.check.problems import format_text, summary
 from hooks.check.schema import SCHEMA_FILE
-from hooks.corpus import Corpus, load_corpus
+from hooks.corpus import Corpus
 from hooks.export import files as exports
 from hooks.model.anchors import slugify
-from hooks.model.standard import Standard
-from hooks.pages import catalogue, editing, guide, history, home, slim, sources, stylesheets
-from hooks.pages import drafts as drafts_pages
-from hooks.pages import framework_pages as system
-from hooks.pages.links import Linker, add_page, standard_src
+from hooks.pages import (
+    catalogue,
+    drafts,
+    editing,
+    framework_pages,
+    guide,
+    home,
+    slim,
+    sources,
+    stylesheets,
+)
+from hooks.pages.links import Linker, add_page
 from hooks.pages.sanitize import sanitize_html
 from hooks.pages.standard_page import render_head, sidebar_toc
 from hooks.search import index as search_index
+from hooks.state import BuildState
 
+STATE_KEY = "standards_build_state"  # where the current build's state sits on the config
 
-@dataclass
-class BuildState:
-    """Everything one build has learnt about the corpus, shared between events."""
-
-    root: Path = Path(".")
-    corpus: Corpus | None = None
-    pages: dict[str, Standard] = field(default_factory=dict)  # src_uri → standard
-
-    def reset(self, root: Path) -> None:
-        self.root = root
-        self.corpus = None
-        self.pages = {}
-
-    def load(self) -> Corpus:
-        self.corpus = load_corpus(self.root)
-        self.pages = {standard_src(s.slug): s for s in self.corpus.standards}
-        return self.corpus
+# on_files: generated pages and assets, in this order.
+ADD_FILES: tuple[Callable, ...] = (
+    guide.add_files,  # 规则参考 page
+    editing.add_files,  # 最近更新 dates from git, before any page is rendered
+    catalogue.add_files,
+    framework_pages.add_files,  # 标准体系, 复审提醒, one page per domain
+    search_index.add_files,  # the full-text index, before the catalogue page names its shards
+    drafts.add_files,  # 征求意见, 制修订进度, 条文对照 pages
+    stylesheets.add_files,  # last: merges every stylesheet added above into one
+)
+# on_page_markdown / on_page_content for generated and hand-written pages: the first step that
+# answers (returns a string) handles the page.
+PAGE_MARKDOWN: tuple[Callable, ...] = (guide.page_markdown, catalogue.page_markdown,
+                                       framework_pages.page_markdown, drafts.page_markdown)
+PAGE_CONTENT: tuple[Callable, ...] = (catalogue.page_content, framework_pages.page_content,
+                                      home.page_content, drafts.page_content)
+# A standard's sanitised text, in this order: the search index records the clause ids the
+# browser will find before drafts add their 意见 links to the headings.
+STANDARD_TEXT: tuple[Callable, ...] = (search_index.standard_text, drafts.standard_text)
+# HTML after a standard's text.
+STANDARD_EXTRA: tuple[Callable, ...] = (editing.standard_extra,)
+# on_post_build: files beside the pages.
+WRITE_OUTPUTS: tuple[Callable, ...] = (sources.write_outputs, exports.write_outputs,
+                                       search_index.write_outputs)
 
 
 def configure_markdown(config) -> None:
@@ -53,6 +76,17 @@ def configure_markdown(config) -> None:
     toc["slugify"] = slugify
     toc.setdefault("permalink", "¶")
     toc.setdefault("permalink_title", "本条链接")
+
+
+def start(root: Path, config) -> BuildState:
+    """load → check → derive, once per build; the state rides on the config until the next."""
+    state = BuildState.derive(root, config)
+    config[STATE_KEY] = state
+    return state
+
+
+def state_of(config) -> BuildState:
+    return config[STATE_KEY]
 
 
 def error_report(corpus: Corpus) -> str:
@@ -67,30 +101,17 @@ def load_summary(corpus: Corpus) -> str:
             f"状态日期 {corpus.today.isoformat()}；{summary(corpus.problems)}")
 
 
-# Feature modules that add pages or outputs. Each may define
-#   add_files(state, files, config) -> None      (on_files: generated pages, assets)
-#   write_outputs(state, site_dir, config) -> None (on_post_build: JSON, CSV, …)
-#   page_markdown(state, markdown, page) -> str | None   (None: not this feature's page)
-#   page_content(state, html, page, files) -> str | None (None: not this feature's page)
-# Append a module here to plug a feature into the build.
-FEATURES: list = [guide, editing, sources, catalogue, system, home, history, exports, search_index,
-                  drafts_pages, stylesheets]
-
-
-def _dispatch(event: str, default: str, *args) -> str:
-    """The first feature that handles this page (returns a string) wins."""
-    for feature in FEATURES:
-        handler = getattr(feature, event, None)
-        result = handler(*args) if handler else None
+def _first_answer(steps: tuple[Callable, ...], default: str, *args) -> str:
+    for step in steps:
+        result = step(*args)
         if result is not None:
             return result
     return default
 
 
 def add_generated_files(state: BuildState, files: Files, config) -> Files:
-    for feature in FEATURES:
-        if hasattr(feature, "add_files"):
-            feature.add_files(state, files, config)
+    for step in ADD_FILES:
+        step(state, files, config)
     for src_uri, std in state.pages.items():
         add_page(files, config, src_uri, std.body, in_nav=False)
     slim.drop_unused_theme_files(files)
@@ -111,7 +132,7 @@ def post_page(output: str) -> str:
 def page_markdown(state: BuildState, markdown: str, page) -> str:
     std = state.pages.get(page.file.src_uri)
     if std is None:
-        return _dispatch("page_markdown", markdown, state, markdown, page)
+        return _first_answer(PAGE_MARKDOWN, markdown, state, markdown, page)
     # The theme prints title and description unescaped: escape them here, once.
     page.meta["title"] = str(escape(f"{std.code} {std.title}"))
     if std.summary:
@@ -122,29 +143,24 @@ def page_markdown(state: BuildState, markdown: str, page) -> str:
 def page_content(state: BuildState, html: str, page, files: Files) -> str:
     std = state.pages.get(page.file.src_uri)
     if std is None:
-        return _dispatch("page_content", html, state, html, page, files)
+        return _first_answer(PAGE_CONTENT, html, state, html, page, files)
     linker = Linker(files, page.url)
-    head = render_head(std, linker)
+    head = render_head(state, std, linker)
     page.toc = sidebar_toc(page.toc)
     # The text is editors' Markdown (raw HTML passes through): never let it run script.
     html = render_cache.memo(sanitize_html, html)  # pure: reused across serve rebuilds
     html = slim.drop_permalinks(html)
-    # standard_text(state, std, html, page) -> str: adds to the sanitised text (clause links)
-    for feature in FEATURES:
-        if hasattr(feature, "standard_text"):
-            html = feature.standard_text(state, std, html, page)
+    for step in STANDARD_TEXT:
+        html = step(state, std, html, page)
     text = f'<div class="std-text">\n{html}\n</div>' if std.has_text else ""
-    # standard_extra(state, std, page, linker) -> str: HTML after the text (editing aids, …)
-    extra = "".join(f.standard_extra(state, std, page, linker) for f in FEATURES
-                    if hasattr(f, "standard_extra"))
+    extra = "".join(step(state, std, page, linker) for step in STANDARD_EXTRA)
     return f'<div class="std-page" data-slug="{std.slug}">\n{head}\n{text}\n{extra}\n</div>'
 
 
 def write_outputs(state: BuildState, site_dir: Path, config=None) -> None:
     """Machine-readable outputs beside the pages (spec section 6)."""
-    for feature in FEATURES:
-        if hasattr(feature, "write_outputs"):
-            feature.write_outputs(state, site_dir, config)
+    for step in WRITE_OUTPUTS:
+        step(state, site_dir, config)
     schema_dir = site_dir / "schema"
     schema_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(SCHEMA_FILE, schema_dir / "standard.schema.json")

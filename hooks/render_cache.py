@@ -128,7 +128,7 @@ def _cached_render(page: Page, config, files) -> None:
         return
     STATS.misses += 1
     capture = _Capture()
-    root = logging.getLogger("mkdocs")
+    root = logging.getLogger(Page.__module__.partition(".")[0])  # "mkdocs" or "properdocs"
     root.addHandler(capture)
     try:
         Page.render(page, config, files)

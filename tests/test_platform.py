@@ -6,6 +6,7 @@ The comparison lives in tests/platform_compare.py (also run by .ci/compare-build
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,19 @@ def test_a_file_in_one_tree_only_is_reported(tmp_path):
     b = tree(tmp_path / "b", BASE | {"404.html": page(PROPERDOCS)})
     comparison = compare_trees(a, b)
     assert comparison.differences == [f"404.html: only in {b}", f"feed.xml: only in {a}"]
+
+
+def test_ci_runs_the_comparison_and_installs_the_readme_packages():
+    run = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    script = REPO / ".ci" / "compare-builds"
+    assert script.stat().st_mode & 0o111, "make .ci/compare-builds executable"
+    assert "\n.ci/compare-builds" in run
+    assert run.index("ruff check") < run.index("\n.ci/compare-builds") < run.index("pytest")
+    # The README's one-line test command names every system package .ci/run installs.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines()
+                   if "apt-get install" in line and "python -m pytest" in line)
+    packages = set(re.findall(r"need\+=\(([\w.-]+)\)", run)) - {"python3-venv"}
+    assert packages == {"chromium", "nodejs", "poppler-utils", "fonts-noto-cjk", "git"}
+    installed = set(command.split("apt-get install -y", 1)[1].split("&&", 1)[0].split())
+    assert installed == packages

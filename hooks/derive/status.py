@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from hooks.derive.presentation import citation, is_sample, official_platform
 from hooks.model.dates import add_years
 from hooks.model.standard import (
     REVIEW_YEARS,
@@ -57,10 +58,14 @@ def review_due(std: Standard) -> date | None:
 
 
 def derive(standards: list[Standard], today: date) -> None:
+    """Fill every derived field of every standard, as of `today`."""
     link_editions(standards)
     for std in standards:
         std.status = status_on(std, today)
         std.review_due = review_due(std)
+        std.sample = is_sample(std)
+        std.citation = citation(std)
+        std.platform = official_platform(std)
 
 
 def review_overdue(std: Standard, today: date) -> bool:

@@ -19,10 +19,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from hooks.export.xlsx import reproducible_xlsx
-from hooks.model.dates import SHANGHAI, build_datetime
+from hooks.model.dates import SHANGHAI
 from hooks.model.sorting import iso, newest_first
 from hooks.model.standard import Standard
-from hooks.pages.catalogue import Catalogue, catalogue_of
+from hooks.pages.catalogue import Catalogue
 from hooks.pages.framework_pages import statistics
 
 FORMAT_VERSION = 1
@@ -216,10 +216,10 @@ def feed_xml(cat: Catalogue, site_url: str = "") -> bytes:
 # Feature hook --------------------------------------------------------------------------------
 
 def write_outputs(state, site_dir: Path, config=None) -> None:
-    cat = catalogue_of(state.corpus)
-    site_url = (config.get("site_url") or "") if config is not None else ""
+    cat = state.catalogue
+    site_url = state.settings.site_url
     site_dir.mkdir(parents=True, exist_ok=True)
     (site_dir / "catalogue.json").write_text(catalogue_json(cat), encoding="utf-8")
     (site_dir / "catalogue.csv").write_bytes(catalogue_csv(cat))
-    (site_dir / "catalogue.xlsx").write_bytes(catalogue_xlsx(cat, build_datetime()))
+    (site_dir / "catalogue.xlsx").write_bytes(catalogue_xlsx(cat, state.now))
     (site_dir / "feed.xml").write_bytes(feed_xml(cat, site_url))

@@ -59,6 +59,9 @@ class Standard:
     replaced_by: list[Standard] = field(default_factory=list)
     replaces_std: list[Standard] = field(default_factory=list)
     review_due: date | None = None
+    sample: bool = False  # written by this project as an example (示例), not a real standard
+    citation: str = ""  # GB/T 7714—2015 reference
+    platform: dict[str, str] = field(default_factory=dict)  # where to read the full text: name, url
 
     @property
     def slug(self) -> str:

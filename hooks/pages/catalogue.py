@@ -32,9 +32,8 @@ from hooks.model.standard import (
     Standard,
 )
 from hooks.pages import sources
-from hooks.pages.history import citation
 from hooks.pages.links import Linker, add_page, domain_src, standard_src
-from hooks.pages.standard_page import is_sample, official_platform
+from hooks.pages.settings import SiteSettings
 from hooks.pages.templating import render
 from hooks.search import index as search_index
 
@@ -56,8 +55,9 @@ class Entry:
 class Catalogue:
     """Orderings, numbering and counts of one corpus, computed once per build."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, settings: SiteSettings | None = None) -> None:
         self.corpus = corpus
+        self.settings = settings or SiteSettings()
         self.today: date = corpus.today
         self.nodes: list[Node] = list(corpus.framework.walk())
         self.own: dict[Node, list[Standard]] = {n: [] for n in self.nodes}
@@ -129,7 +129,7 @@ class Catalogue:
             notes.append(f"制定中（{stage}阶段）" if stage else "制定中")
         if review_overdue(std, self.today):
             notes.append(f"复审逾期（应于 {std.review_due.isoformat()} 前复审）")
-        if is_sample(std):
+        if std.sample:
             notes.append("示例文本")
         return "；".join(notes)
 
@@ -175,10 +175,10 @@ class Catalogue:
             "source": std.source,
             "license": std.license,
             "has_text": std.has_text,
-            "sample": is_sample(std),
-            "full_text_url": official_platform(std)["url"],
-            "source_file": sources.source_file(std),
-            "citation": citation(std),
+            "sample": std.sample,
+            "full_text_url": std.platform["url"],
+            "source_file": sources.source_file(std, self.settings),
+            "citation": std.citation,
             "replaced_column": self.replaced_column(std),
             "remark": self.remark(std),
         }
@@ -186,16 +186,6 @@ class Catalogue:
     def records(self) -> list[dict[str, object]]:
         """Every standard, in 明细表 order (序号)."""
         return [self.record(e.std) for e in self.entries]
-
-
-_CACHE: list[Catalogue] = []
-
-
-def catalogue_of(corpus: Corpus) -> Catalogue:
-    """The Catalogue of this corpus (built once per build)."""
-    if not _CACHE or _CACHE[0].corpus is not corpus:
-        _CACHE[:] = [Catalogue(corpus)]
-    return _CACHE[0]
 
 
 # Generated pages -----------------------------------------------------------------------------
@@ -220,7 +210,7 @@ def domain_options(cat: Catalogue) -> list[dict[str, object]]:
 
 
 def render_catalogue(state, linker: Linker) -> str:
-    cat = catalogue_of(state.corpus)
+    cat = state.catalogue
     rows = []
     for std in cat.standards:
         node = std.domain
@@ -250,7 +240,7 @@ def render_catalogue(state, linker: Linker) -> str:
         today=cat.today,
         meta_url=linker.to_file("search/meta.json"),
         body_url=linker.to_file("search/body/"),
-        shards=search_index.shard_count(),
+        shards=search_index.shard_count(state),
         json_url=linker.to_file("catalogue.json"),
         csv_url=linker.to_file("catalogue.csv"),
         xlsx_url=linker.to_file("catalogue.xlsx"),

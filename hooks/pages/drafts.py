@@ -13,7 +13,6 @@ docs/assets/js/lifecycle.js re-checks open consultations against the reader's cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
 
@@ -22,9 +21,10 @@ from mkdocs.structure.files import Files
 
 from hooks.derive import lifecycle
 from hooks.model.standard import Standard
-from hooks.pages.diff import EditionDiff, compare
+from hooks.pages.diff import compare
 from hooks.pages.feedback import feedback_link
 from hooks.pages.links import Linker, add_page, domain_src, standard_src
+from hooks.pages.settings import SiteSettings
 from hooks.pages.templating import render
 
 DRAFTS_SRC = "drafts/index.md"
@@ -40,21 +40,6 @@ def changes_src(slug: str) -> str:
     return f"standards/{slug}/changes.md"
 
 
-@dataclass
-class Settings:
-    """Per-build settings read from mkdocs.yml in add_files."""
-
-    feedback: str = ""  # extra.feedback: site-wide address (mailto: or https:)
-    site_url: str = ""
-    today: date | None = None
-    standards: list[Standard] = field(default_factory=list)
-    pairs: dict[str, tuple[Standard, Standard]] = field(default_factory=dict)  # src → (new, old)
-    diffs: dict[str, EditionDiff] = field(default_factory=dict)
-
-
-SETTINGS = Settings()
-
-
 def edition_pairs(standards: list[Standard]) -> dict[str, tuple[Standard, Standard]]:
     """changes page src → (new, old): every standard (or draft) with text that replaces an
     edition with text; when it replaces several, the most recent one."""
@@ -67,14 +52,14 @@ def edition_pairs(standards: list[Standard]) -> dict[str, tuple[Standard, Standa
     return pairs
 
 
-def address_for(std: Standard) -> str:
-    return std.feedback or SETTINGS.feedback
+def address_for(std: Standard, settings: SiteSettings) -> str:
+    return std.feedback or settings.feedback
 
 
-def page_address(page_url: str) -> str:
-    if not SETTINGS.site_url:
+def page_address(page_url: str, settings: SiteSettings) -> str:
+    if not settings.site_url:
         return ""
-    return SETTINGS.site_url.rstrip("/") + "/" + page_url
+    return settings.site_url.rstrip("/") + "/" + page_url
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,22 +67,17 @@ def page_address(page_url: str) -> str:
 
 
 def add_files(state, files: Files, config) -> None:
-    SETTINGS.feedback = str((config.extra or {}).get("feedback") or "")
-    SETTINGS.site_url = str(config.site_url or "")
-    SETTINGS.today = state.corpus.today
-    SETTINGS.standards = state.corpus.standards
-    SETTINGS.pairs = edition_pairs(state.corpus.standards)
-    SETTINGS.diffs = {}
+    state.changes = edition_pairs(state.corpus.standards)
     add_page(files, config, DRAFTS_SRC, WIDE_PAGE.format(title="征求意见"))
     add_page(files, config, PROGRESS_SRC, WIDE_PAGE.format(title="制修订进度"))
-    for src, (new, _old) in SETTINGS.pairs.items():
+    for src, (new, _old) in state.changes.items():
         add_page(files, config, src, CHANGES_PAGE.format(code=new.code), in_nav=False)
 
 
 
 
 def page_markdown(state, markdown: str, page) -> str | None:
-    pair = SETTINGS.pairs.get(page.file.src_uri)
+    pair = state.changes.get(page.file.src_uri)
     if pair is None:
         return None
     new, old = pair
@@ -110,11 +90,11 @@ def page_content(state, html: str, page, files: Files) -> str | None:
     src = page.file.src_uri
     linker = Linker(files, page.url)
     if src == DRAFTS_SRC:
-        return render_drafts(state.corpus.standards, state.corpus.today, linker)
+        return render_drafts(state.corpus.standards, state.today, linker, state.settings)
     if src == PROGRESS_SRC:
-        return render_progress(state.corpus.standards, state.corpus.today, linker)
-    if src in SETTINGS.pairs:
-        new, old = SETTINGS.pairs[src]
+        return render_progress(state.corpus.standards, state.today, linker, state.settings)
+    if src in state.changes:
+        new, old = state.changes[src]
         heading = _H1_ID.search(html)  # keep the id the page's table of contents links to
         return render_changes(new, old, linker, heading.group(1) if heading else "changes")
     return None
@@ -127,7 +107,7 @@ def standard_text(state, std: Standard, html: str, page) -> str:
     standard); lifecycle.js derives each clause's address from that link, so a page with
     hundreds of clauses does not carry hundreds of long pre-filled addresses.
     """
-    if not address_for(std) or not std.is_draft:
+    if not address_for(std, state.settings) or not std.is_draft:
         # Published standards: the page's one 意见反馈 link takes the clause from the URL
         # fragment (lifecycle.js), so only drafts carry a link on every clause.
         return html
@@ -145,12 +125,12 @@ def standard_text(state, std: Standard, html: str, page) -> str:
 # Standard page head
 
 
-def head_context(std: Standard, linker: Linker) -> dict[str, object]:
+def head_context(state, std: Standard, linker: Linker) -> dict[str, object]:
     """Template context for templates/lifecycle_head.html and lifecycle_meta.html."""
-    today = SETTINGS.today or date.today()
+    today = state.today
     ctx: dict[str, object] = {"draft": std.is_draft, "stage": std.stage}
-    address = address_for(std)
-    page_url = page_address(linker.page_url)
+    address = address_for(std, state.settings)
+    page_url = page_address(linker.page_url, state.settings)
     ctx["feedback"] = feedback_link(address, std, page=page_url) if address else ""
     consult = lifecycle.consultation(std, today)
     if std.is_draft:
@@ -162,12 +142,12 @@ def head_context(std: Standard, linker: Linker) -> dict[str, object]:
     ctx["consultation"] = consult
     ctx["planned"] = std.planned
     ctx["stages"] = [s for s in lifecycle.steps(std) if s.day is not None] if std.stages else []
-    revising = lifecycle.drafts_replacing(std, SETTINGS.standards)
+    revising = lifecycle.drafts_replacing(std, state.corpus.standards)
     ctx["revising"] = [{"code": d.code, "title": d.title, "stage": d.stage,
                         "url": linker.to_src(standard_src(d.slug)),
                         "consultation": lifecycle.consultation(d, today)} for d in revising]
     ctx["changes"] = []
-    for src, (new, old) in SETTINGS.pairs.items():
+    for src, (new, old) in state.changes.items():
         if std in (new, old):
             other = old if std is new else new
             if std is old:
@@ -183,9 +163,9 @@ def head_context(std: Standard, linker: Linker) -> dict[str, object]:
 # drafts/ and progress/
 
 
-def _item(std: Standard, today: date, linker: Linker) -> dict[str, object]:
+def _item(std: Standard, today: date, linker: Linker, settings: SiteSettings) -> dict[str, object]:
     consult = lifecycle.consultation(std, today)
-    address = address_for(std)
+    address = address_for(std, settings)
     return {
         "std": std,
         "url": linker.to_src(standard_src(std.slug)),
@@ -206,21 +186,23 @@ def _late_days(std: Standard) -> int:
     return max(0, (std.issued - std.planned).days)
 
 
-def render_drafts(standards: list[Standard], today: date, linker: Linker) -> str:
+def render_drafts(standards: list[Standard], today: date, linker: Linker,
+                  settings: SiteSettings) -> str:
     consultations = [c for s in standards if (c := lifecycle.consultation(s, today))]
     open_ = sorted((c for c in consultations if c.is_open), key=lambda c: (c.until, c.std.code))
     closed = sorted((c for c in consultations if not c.is_open),
                     key=lambda c: (c.until, c.std.code), reverse=True)
     return render(
         "lifecycle_drafts.html", today=today,
-        open=[_item(c.std, today, linker) for c in open_],
-        closed=[_item(c.std, today, linker) for c in closed],
+        open=[_item(c.std, today, linker, settings) for c in open_],
+        closed=[_item(c.std, today, linker, settings) for c in closed],
         progress_url=linker.to_src(PROGRESS_SRC),
-        site_feedback=bool(SETTINGS.feedback),
+        site_feedback=bool(settings.feedback),
     )
 
 
-def render_progress(standards: list[Standard], today: date, linker: Linker) -> str:
+def render_progress(standards: list[Standard], today: date, linker: Linker,
+                    settings: SiteSettings) -> str:
     planned = [s for s in standards if lifecycle.is_planned(s)]
     drafts = sorted((s for s in planned if s.is_draft),
                     key=lambda s: (not lifecycle.is_overdue(s, today), s.planned or date.max,
@@ -231,8 +213,8 @@ def render_progress(standards: list[Standard], today: date, linker: Linker) -> s
     return render(
         "lifecycle_progress.html", today=today, stages=lifecycle.STAGES,
         draft_stages=lifecycle.DRAFT_STAGES, counts=counts,
-        drafts=[_item(s, today, linker) for s in drafts],
-        done=[_item(s, today, linker) for s in done],
+        drafts=[_item(s, today, linker, settings) for s in drafts],
+        done=[_item(s, today, linker, settings) for s in done],
         drafts_url=linker.to_src(DRAFTS_SRC),
     )
 
@@ -243,10 +225,7 @@ def render_progress(standards: list[Standard], today: date, linker: Linker) -> s
 
 def render_changes(new: Standard, old: Standard, linker: Linker,
                    heading_id: str = "changes") -> str:
-    src = changes_src(new.slug)
-    diff = SETTINGS.diffs.get(src)
-    if diff is None:
-        diff = SETTINGS.diffs[src] = compare(old.body, new.body)
+    diff = compare(old.body, new.body)
     new_url = linker.to_src(standard_src(new.slug)) or ""
     old_url = linker.to_src(standard_src(old.slug)) or ""
     return render("lifecycle_changes.html", new=new, old=old, diff=diff,

@@ -19,14 +19,12 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 
 from hooks.corpus import STANDARDS_DIR
-from hooks.model.dates import build_date
 from hooks.model.standard import Standard
 from hooks.pages.links import Linker
+from hooks.pages.settings import SiteSettings
 from hooks.pages.templating import render
 
 RULES_SRC = "guide/rules.md"
-_DATES: dict[str, date] = {}
-_EDIT: dict[str, str] = {}
 
 
 def git_dates(root: Path, folder: str = STANDARDS_DIR) -> dict[str, date]:
@@ -53,47 +51,22 @@ def git_dates(root: Path, folder: str = STANDARDS_DIR) -> dict[str, date]:
     return dates
 
 
-def standards_edit_base(config) -> str | None:
-    """URL prefix for files under the repository root, or None when no repo is configured."""
-    repo = (config.get("repo_url") or "").rstrip("/")
-    if not repo:
-        return None
-    extra = config.get("extra") or {}
-    custom = extra.get("standards_edit_uri") if hasattr(extra, "get") else None
-    if custom:
-        return custom if "://" in custom else f"{repo}/{custom.strip('/')}/"
-    edit_uri = (config.get("edit_uri") or "").strip("/")
-    if not edit_uri:
-        return None
-    docs = Path(config.get("docs_dir") or "docs").name
-    segments = edit_uri.split("/")
-    if segments and segments[-1] == docs:
-        segments = segments[:-1]
-    return f"{repo}/{'/'.join(segments)}/"
-
-
 def add_files(state, files: Files, config) -> None:
-    _DATES.clear()
-    _EDIT.clear()
-    today = build_date()
-    for path, day in git_dates(Path(state.root)).items():
-        _DATES[path] = min(day, today)
-    base = standards_edit_base(config)
-    if base:
-        _EDIT["base"] = base
+    """最近更新: every standard file's last commit day, read once per build."""
+    state.updated = {path: min(day, state.today) for path, day in git_dates(Path(state.root)).items()}
 
 
-def edit_url(std: Standard) -> str | None:
-    base = _EDIT.get("base")
+def edit_url(std: Standard, settings: SiteSettings) -> str | None:
+    base = settings.edit_base
     return f"{base}{std.path}" if base else None
 
 
 def standard_extra(state, std: Standard, page, linker: Linker) -> str:
     """HTML after the standard's text: source, edit link, 最近更新, 编辑提示."""
-    url = edit_url(std)
+    url = edit_url(std, state.settings)
     if url:
         page.edit_url = url  # the theme's edit button points at standards/, not docs/
     notes = [p for p in state.corpus.problems if p.path == std.path and not p.is_error]
-    return render("standard_edit.html", std=std, updated=_DATES.get(std.path), edit_url=url,
+    return render("standard_edit.html", std=std, updated=state.updated.get(std.path), edit_url=url,
                   notes=notes, rules_url=linker.to_src(RULES_SRC) or "",
                   guide_url=linker.to_src("guide/index.md") or "")

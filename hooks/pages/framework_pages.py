@@ -25,7 +25,6 @@ from hooks.pages.catalogue import (
     CATALOGUE_SRC,
     WIDE_PAGE,
     Catalogue,
-    catalogue_of,
     catalogue_url,
     status_key,
 )
@@ -118,7 +117,7 @@ def tree(node: Node, cat: Catalogue, linker: Linker) -> dict[str, object]:
 
 
 def render_framework(state, html: str, linker: Linker) -> str:
-    cat = catalogue_of(state.corpus)
+    cat = state.catalogue
     rows_by_node = []
     for node in cat.nodes:
         entries = [cat.entry[s.slug] for s in cat.own[node]]
@@ -147,7 +146,7 @@ def render_framework(state, html: str, linker: Linker) -> str:
 
 
 def render_domain(state, node: Node, linker: Linker) -> str:
-    cat = catalogue_of(state.corpus)
+    cat = state.catalogue
     standards = cat.subtree(node)
     crumbs = [{"label": "标准体系", "url": linker.to_src(FRAMEWORK_SRC)}]
     crumbs += [{"label": n.label, "url": linker.to_src(domain_src(n.slug))} for n in node.ancestors]
@@ -164,7 +163,7 @@ def render_domain(state, node: Node, linker: Linker) -> str:
 
 
 def render_reviews(state, linker: Linker) -> str:
-    cat = catalogue_of(state.corpus)
+    cat = state.catalogue
     overdue, soon = [], []
     for std in cat.reviews():
         days = (std.review_due - cat.today).days

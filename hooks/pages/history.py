@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hooks.model.dates import add_years, build_date
+from hooks.model.dates import add_years
 from hooks.model.numbers import number_key
 from hooks.model.standard import (
     STATUS_ABOLISHED,
@@ -19,10 +19,10 @@ from hooks.model.standard import (
 )
 from hooks.pages import sources
 from hooks.pages.links import Linker, standard_src
+from hooks.pages.settings import SiteSettings
 
 STATUS_KEYS = {STATUS_IN_FORCE: "in-force", STATUS_UPCOMING: "upcoming",
                STATUS_REPLACED: "replaced", STATUS_ABOLISHED: "abolished", STATUS_DRAFT: "draft"}
-MAX_CITED_AUTHORS = 3  # GB/T 7714—2015 8.1.2: more than three responsible bodies → "等"
 
 
 def editions(std: Standard) -> list[Standard]:
@@ -39,15 +39,6 @@ def editions(std: Standard) -> list[Standard]:
     # A draft (no dates yet) is the coming edition: newest of all.
     return sorted(ordered, key=lambda s: (s.issued or date.max, s.effective or date.max),
                   reverse=True)
-
-
-def citation(std: Standard) -> str:
-    """GB/T 7714—2015 reference for a standard: 主要责任者. 题名: 标准号[S]. 出版年."""
-    authors = std.issuer[:MAX_CITED_AUTHORS]
-    who = ", ".join(authors) + (", 等" if len(std.issuer) > MAX_CITED_AUTHORS else "")
-    lead = f"{who}. " if who else ""
-    year = f" {std.issued.year}." if std.issued else ""
-    return f"{lead}{std.title}: {std.code}[S].{year}"
 
 
 def review_info(std: Standard, today: date) -> dict[str, object]:
@@ -77,9 +68,9 @@ def review_info(std: Standard, today: date) -> dict[str, object]:
     return info
 
 
-def standard_history(std: Standard, linker: Linker, today: date | None = None) -> dict[str, object]:
+def standard_history(std: Standard, linker: Linker, today: date,
+                     settings: SiteSettings) -> dict[str, object]:
     """Template context for templates/std_history.html."""
-    today = today or build_date()
     chain = editions(std)
     items = []
     for other in chain:
@@ -102,10 +93,10 @@ def standard_history(std: Standard, linker: Linker, today: date | None = None) -
     return {
         "editions": items if len(items) > 1 else [],
         "review": review_info(std, today),
-        "citation": citation(std),
-        "source_url": sources.download_link(std, linker),
+        "citation": std.citation,
+        "source_url": sources.download_link(std, linker, settings),
         "source_name": f"{std.slug}.md",
-        "source_copy": sources.publishes_copies(),
+        "source_copy": settings.source_copies,
         "source_path": std.path,
     }
 

@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 
 from hooks.model.sorting import by_number, newest_first
 from hooks.model.standard import STATUS_UPCOMING
-from hooks.pages.catalogue import CATALOGUE_SRC, catalogue_of, catalogue_url
+from hooks.pages.catalogue import CATALOGUE_SRC, catalogue_url
 from hooks.pages.framework_pages import FRAMEWORK_SRC, REVIEWS_SRC, std_item
 from hooks.pages.links import Linker, domain_src
 from hooks.pages.templating import render
@@ -20,7 +20,7 @@ LATEST = 6
 
 
 def render_part(part: str, state, linker: Linker) -> str:
-    cat = catalogue_of(state.corpus)
+    cat = state.catalogue
     ctx: dict[str, object] = {"part": part}
     if part == "search":
         ctx["action"] = linker.to_src(CATALOGUE_SRC)

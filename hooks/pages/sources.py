@@ -19,19 +19,9 @@ from pathlib import Path
 
 from hooks.model.standard import Standard
 from hooks.pages import editing
+from hooks.pages.settings import SiteSettings
 
 COPIES_DIR = "sources"
-_SETTINGS: dict[str, bool] = {"copies": False}
-
-
-def add_files(state, files, config) -> None:
-    """Read the setting once per build (runs after editing.add_files has read the repository)."""
-    extra = config.get("extra") or {}
-    _SETTINGS["copies"] = bool(extra.get("source_copies")) if hasattr(extra, "get") else False
-
-
-def publishes_copies() -> bool:
-    return _SETTINGS["copies"]
 
 
 def copy_path(std: Standard) -> str:
@@ -39,9 +29,9 @@ def copy_path(std: Standard) -> str:
     return f"{COPIES_DIR}/{std.slug}.md"
 
 
-def raw_url(std: Standard) -> str | None:
+def raw_url(std: Standard, settings: SiteSettings) -> str | None:
     """The file's raw view in the repository, or None without a configured repository."""
-    edit = editing.edit_url(std)
+    edit = editing.edit_url(std, settings)
     if not edit:
         return None
     for part in ("/edit/", "/blob/"):
@@ -50,20 +40,20 @@ def raw_url(std: Standard) -> str | None:
     return None
 
 
-def source_file(std: Standard) -> str | None:
+def source_file(std: Standard, settings: SiteSettings) -> str | None:
     """For data files: the copy's site-relative path, else the repository URL, else None."""
-    return copy_path(std) if publishes_copies() else raw_url(std)
+    return copy_path(std) if settings.source_copies else raw_url(std, settings)
 
 
-def download_link(std: Standard, linker) -> str | None:
+def download_link(std: Standard, linker, settings: SiteSettings) -> str | None:
     """The page's 下载源文件 href, relative to the page when it is a published copy."""
-    return linker.to_file(copy_path(std)) if publishes_copies() else raw_url(std)
+    return linker.to_file(copy_path(std)) if settings.source_copies else raw_url(std, settings)
 
 
 def write_outputs(state, site_dir: Path, config=None) -> None:
     """Publish every standard's Markdown source byte for byte, when `extra.source_copies` is on."""
     out = site_dir / COPIES_DIR
-    if not publishes_copies() or state.corpus is None:
+    if not state.settings.source_copies:
         return
     out.mkdir(parents=True, exist_ok=True)
     for std in state.corpus.standards:

@@ -4,36 +4,12 @@ and the note for metadata-only entries. All HTML comes from templates/standard_h
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-import yaml
 
 from hooks.model.standard import STATUS_ABOLISHED, STATUS_REPLACED, STATUS_UPCOMING, Standard
 from hooks.pages.drafts import head_context
 from hooks.pages.history import standard_history
 from hooks.pages.links import Linker, domain_src, standard_src
 from hooks.pages.templating import render
-
-PLATFORMS_FILE = Path(__file__).parent.parent / "data" / "platforms.yml"
-SAMPLE_MARK = "（示例）"
-
-
-@cache
-def platforms() -> dict[str, dict[str, str]]:
-    return yaml.safe_load(PLATFORMS_FILE.read_text(encoding="utf-8"))
-
-
-def official_platform(std: Standard) -> dict[str, str]:
-    """Where to read the full text: the standard's own `source`, else its level's platform."""
-    if std.source:
-        return {"name": "官方全文", "url": std.source}
-    table = platforms()
-    return table.get(std.level, table["default"])
-
-
-def is_sample(std: Standard) -> bool:
-    return SAMPLE_MARK in std.title
 
 
 @dataclass
@@ -71,7 +47,7 @@ def banner(std: Standard) -> dict[str, object] | None:
     return None
 
 
-def render_head(std: Standard, linker: Linker) -> str:
+def render_head(state, std: Standard, linker: Linker) -> str:
     """HTML that goes before the standard's text on its page."""
     node = std.domain
     domains = [{"label": n.label, "url": linker.to_src(domain_src(n.slug))}
@@ -79,14 +55,14 @@ def render_head(std: Standard, linker: Linker) -> str:
     return render(
         "standard_head.html",
         std=std,
-        sample=is_sample(std),
+        sample=std.sample,
         banner=banner(std),
         replaces=[ref(s, linker) for s in std.replaces_std],
         replaced_by=[ref(s, linker) for s in std.replaced_by],
         domains=domains,
-        platform=official_platform(std),
-        history=standard_history(std, linker),
-        life=head_context(std, linker),  # drafts, consultations, 条文对照, 意见反馈
+        platform=std.platform,
+        history=standard_history(std, linker, state.today, state.settings),
+        life=head_context(state, std, linker),  # drafts, consultations, 条文对照, 意见反馈
     )
 
 

@@ -306,34 +306,24 @@ def write(files: dict[str, object], site_dir: Path, offline: bool) -> None:
 
 # ---------------------------------------------------------------- feature hooks (hooks/pipeline.py)
 
-# slug → page_anchors(rendered text) of this build's standard pages (see standard_text).
-_PAGES: dict[str, list[str]] = {}
-
-
 def standard_text(state, std: Standard, html: str, page) -> str:
     """Record which clauses the browser will find in this page's text (the HTML is unchanged).
 
     Features after this one in site.FEATURES may add to the text, but not headings or ids."""
     if std.has_text:
-        _PAGES[std.slug] = page_anchors(html)
+        state.page_anchors[std.slug] = page_anchors(html)
     return html
-
-
-_BODY: dict[str, object] = {}
 
 
 def add_files(state, files, config) -> None:
     """Build the full-text index before any page is rendered: the catalogue page names its
     shard count, so that a `?q=` query can fetch its shards while the page loads."""
-    _PAGES.clear()  # a new build (mkdocs serve rebuilds in one process)
-    _BODY.clear()
-    if state.corpus is not None:
-        _BODY.update(body_index(state.corpus.standards))
+    state.body_index = body_index(state.corpus.standards)
 
 
-def shard_count() -> int:
+def shard_count(state) -> int:
     """The full-text index's shard count for this build (0 before add_files)."""
-    return int(_BODY.get("shards", 0))
+    return int(state.body_index.get("shards", 0))
 
 
 def write_outputs(state, site_dir: Path, config=None) -> None:
@@ -347,6 +337,6 @@ def write_outputs(state, site_dir: Path, config=None) -> None:
         catalogue_url = "catalogue/index.html"
     names = [node.name for node in corpus.framework.walk()]
     # Offline (file://) pages cannot fetch other pages: every standard gets its text/ file.
-    pages = dict(_PAGES) if directory_urls else None
-    files = build(corpus.standards, names, page_url, catalogue_url, pages, _BODY or None)
+    pages = dict(state.page_anchors) if directory_urls else None
+    files = build(corpus.standards, names, page_url, catalogue_url, pages, state.body_index or None)
     write(files, site_dir, offline=not directory_urls)
