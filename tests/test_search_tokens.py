@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks.model.anchors import slugify
 from hooks.search import index as search_index
 from hooks.search.tokens import (
     Dictionary,
@@ -66,9 +67,20 @@ def test_segment_keeps_unknown_runs_together_and_never_leaves_single_characters(
     ("公务用车", ["gong", "wu", "yong", "che"]),
     ("机关事务行业重大活动", ["ji", "guan", "shi", "wu", "hang", "ye", "zhong", "da", "huo", "dong"]),
     ("差旅", ["chai", "lv"]),
+    ("差旅费", ["chai", "lv", "fei"]),
+    ("长效机制", ["chang", "xiao", "ji", "zhi"]),
+    ("朝阳", ["chao", "yang"]),
+    ("ＧＢ／Ｔ 朝阳市", ["chao", "yang", "shi"]),
 ])
 def test_pinyin_heteronyms_follow_the_domain(text, expected):
     assert pinyin_syllables(text) == expected
+
+
+def test_search_pinyin_is_the_anchor_pinyin():
+    """The index's pinyin and a heading's anchor come from one function (hooks/model/pinyin.py)."""
+    for heading in ("差旅", "长效机制", "朝阳", "行业标准", "重大活动"):
+        assert "-".join(pinyin_syllables(heading)) == slugify(heading)
+    assert pinyin_field(["差旅管理", "长效机制"]) == "chai lv guan li|chang xiao ji zhi"
 
 
 def test_pinyin_field_and_initials():

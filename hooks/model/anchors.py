@@ -1,7 +1,8 @@
 """Heading anchors: clause numbers for clauses (`#5.2.1`, `#A`, `#A.1`), pinyin elsewhere.
 
 Used as the `toc` extension's slugify function, so the permalinks MkDocs writes are the ones the
-spec promises. Another heading with the same anchor gets `_1` appended by `toc`.
+spec promises. Another heading with the same anchor gets `_1` appended by `toc`. The pinyin is
+hooks/model/pinyin.py's, the same reading sort keys and search use (## 差旅 → `#chai-lv`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+from hooks.model.pinyin import pinyin
 
 CLAUSE = re.compile(r"^\s*((?:\d{1,2}|[A-Z])(?:\.\d+)+|\d{1,2})(?=\s|$|[\u3000\u4e00-\u9fff])")
 ANNEX = re.compile(r"^\s*附\s*录\s*([A-Z])(?![A-Za-z])")
@@ -27,8 +28,8 @@ def clause_number(heading: str) -> str | None:
 
 
 def pinyin_slug(text: str, separator: str = "-") -> str:
-    text = unicodedata.normalize("NFKC", text)
-    words = lazy_pinyin(text, errors=lambda chars: chars)
+    """Toneless pinyin, syllables and other words joined by `separator` ("前言" → "qian-yan")."""
+    words = pinyin(unicodedata.normalize("NFKC", text))
     joined = separator.join(w for w in words if w.strip())
     slug = re.sub(r"[^a-z0-9]+", separator, joined.lower()).strip(separator)
     return re.sub(re.escape(separator) + "{2,}", separator, slug)
@@ -39,5 +40,5 @@ def slugify(value: str, separator: str = "-") -> str:
     """Anchor for a heading's text: its clause number, or its toneless pinyin.
 
     Cached: headings repeat across standards (前言, 范围, 术语和定义 …) and across the rebuilds
-    of one `mkdocs serve` process; pypinyin is the costly part."""
+    of one `mkdocs serve` process; pinyin is the costly part."""
     return clause_number(value) or pinyin_slug(value, separator) or "section"

@@ -5,9 +5,10 @@ The browser does the same at query time (docs/assets/js/search.js). The rules bo
 hooks/data/search.json, published with the index; tests/data/search_cases.json holds cases that
 the Python and the JS implementation must answer identically.
 
-Pinyin is computed here only (the browser matches what the reader types against it): TONE3 once
-per text, NORMAL and initials derived from it, with the project's phrase readings for heteronyms
-(hooks/data/pinyin_phrases.yml: 行业 hang2, 重大 zhong4, …).
+Pinyin is computed at build time only (the browser matches what the reader types against it):
+hooks/model/pinyin.py's toneless syllables, the reading heading anchors and sort keys use too,
+with the project's phrase readings for heteronyms (hooks/data/pinyin_phrases.yml: 行业 hang2,
+重大 zhong4, …); full pinyin and initials are derived from them.
 """
 
 from __future__ import annotations
@@ -19,14 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pypinyin import Style, lazy_pinyin, load_phrases_dict
-from pypinyin.contrib.tone_convert import to_tone
+from hooks.model.pinyin import pinyin
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 SETTINGS_FILE = DATA_DIR / "search.json"
 WORDS_FILE = DATA_DIR / "search_words.txt"
-PHRASES_FILE = DATA_DIR / "pinyin_phrases.yml"
 
 
 @cache
@@ -207,31 +205,10 @@ def _utf16_units(text: str) -> list[int]:
 # ---------------------------------------------------------------- pinyin
 
 
-@cache
-def _load_phrases() -> bool:
-    """Teach pypinyin the project's readings (TONE3 in the file, tone marks for pypinyin)."""
-    if not PHRASES_FILE.is_file():
-        return False
-    rows = yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8")) or {}
-    phrases: dict[str, list[list[str]]] = {}
-    for phrase, reading in rows.items():
-        syllables = str(reading).split()
-        if len(syllables) == len(str(phrase)):
-            phrases[str(phrase)] = [[to_tone(s)] for s in syllables]
-    load_phrases_dict(phrases)
-    return True
-
-
 def pinyin_syllables(text: str) -> list[str]:
     """Toneless pinyin of each Han character of `text`, in context (行业 → hang ye)."""
-    _load_phrases()
     p = _patterns()
-    out: list[str] = []
-    for run in p["han_run"].findall(normalise(text)):
-        tone3 = lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True,
-                            errors=lambda chars: list(chars))
-        out.extend(re.sub(r"\d", "", s).replace("ü", "v") for s in tone3)
-    return out
+    return [s for run in p["han_run"].findall(normalise(text)) for s in pinyin(run)]
 
 
 def pinyin_field(texts: list[str]) -> str:
@@ -245,7 +222,3 @@ def initials(syllables: list[str]) -> str:
 
 def is_alpha(term: str) -> bool:
     return bool(_patterns()["alpha"].match(term))
-
-
-def has_digit(term: str) -> bool:
-    return bool(_patterns()["digit"].search(term))
