@@ -3,6 +3,7 @@
     python -m bench.build_bench --n 100 300 1000 3000 --kb 20            # measure everything
     python -m bench.build_bench --n 1000 --only project                  # this project only
     python -m bench.build_bench --report                                 # reprint from results
+    python -m bench.build_bench --n 1000 --only project check --articles 200   # with articles
 
 For each N a corpus of N standards of ~K KB is generated (bench.synth) and built
 
@@ -38,7 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.synth import generate  # noqa: E402
+from bench.synth import generate, generate_articles  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
 KINDS = ("project", "check", "stock-search", "stock-nosearch")
@@ -97,12 +98,16 @@ def source_size(root: Path) -> int:
     return sum(p.stat().st_size for p in (root / "standards").glob("*.md"))
 
 
-def make_project(dest: Path) -> None:
-    """The repo's site code in dest (same layout as tests/conftest.py make_project)."""
+def make_project(dest: Path, articles: int = 0) -> None:
+    """The repo's site code in dest (same layout as tests/conftest.py make_project); its
+    docs/news/ holds `articles` synthetic articles (bench.synth), never the shipped ones."""
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     for name in ("docs", "overrides"):
         if (REPO / name).exists():
             shutil.copytree(REPO / name, dest / name, dirs_exist_ok=True)
+    shutil.rmtree(dest / "docs" / "news", ignore_errors=True)
+    if articles:
+        generate_articles(dest, articles)
     if not (dest / "hooks").exists():
         (dest / "hooks").symlink_to(REPO / "hooks", target_is_directory=True)
 
@@ -129,7 +134,7 @@ def stock_libs(work: Path) -> Path:
     return libs
 
 
-def measure(kind: str, n: int, kb: int, work: Path) -> dict:
+def measure(kind: str, n: int, kb: int, work: Path, articles: int = 0) -> dict:
     corpus = work / f"n{n}-kb{kb}" / "project"
     stamp = hashlib.sha256((REPO / "bench" / "synth.py").read_bytes()).hexdigest()[:16]
     if not (corpus / ".synth").is_file() or (corpus / ".synth").read_text() != stamp:
@@ -137,12 +142,13 @@ def measure(kind: str, n: int, kb: int, work: Path) -> dict:
         corpus.mkdir(parents=True)
         generate(corpus, n, kb)
         (corpus / ".synth").write_text(stamp)
-    make_project(corpus)
+    make_project(corpus, articles if kind in ("project", "check") else 0)
     logs = work / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     log = logs / f"{kind}-n{n}-kb{kb}.log"
     py = sys.executable
-    result: dict = {"n": n, "kb": kb, "source_mb": round(source_size(corpus) / 1e6, 2)}
+    result: dict = {"n": n, "kb": kb, "articles": articles,
+                    "source_mb": round(source_size(corpus) / 1e6, 2)}
     if kind == "project":
         site = corpus / "site"
         shutil.rmtree(site, ignore_errors=True)
@@ -255,12 +261,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=REPO / "bench-out",
                         help="where corpora and sites are written (default: bench-out/, git-ignored)")
     parser.add_argument("--report", action="store_true", help="only print the table from results")
+    parser.add_argument("--articles", type=int, default=0,
+                        help="articles under docs/news/ for the project and check runs (results "
+                             "saved as n<N>-kb<K>-a<A>, apart from the table)")
     args = parser.parse_args(argv)
     if not args.report:
         for n in args.n:
             for kind in args.only:
-                result = measure(kind, n, args.kb, args.work.resolve())
-                save(kind, f"n{n}-kb{args.kb}", result)
+                result = measure(kind, n, args.kb, args.work.resolve(), args.articles)
+                suffix = f"-a{args.articles}" if args.articles else ""
+                save(kind, f"n{n}-kb{args.kb}{suffix}", result)
                 shown = {k: v for k, v in result.items() if k not in ("log_tail", "machine")}
                 print(f"{kind:15} N={n:<5} {shown}", flush=True)
                 if result["rc"]:

@@ -2,7 +2,8 @@
 
     python -m bench.synth DEST --n 1000 --kb 20 [--seed 1]
 
-writes DEST/standards/framework.yml (the shipped framework) and DEST/standards/<slug>.md.
+writes DEST/standards/framework.yml (the shipped framework) and DEST/standards/<slug>.md
+(and with --articles A, A articles under DEST/docs/news/ citing them).
 Everything is deterministic in (n, kb, seed); standard i is the same whatever n is, so the
 N = 100 corpus is a prefix of the N = 1,000 one. Dates are chosen around the fixture build day
 2026-11-27, so a build with that SOURCE_DATE_EPOCH sees every status: 现行, 即将实施 (issued in
@@ -318,15 +319,49 @@ def generate(dest: Path, n: int, kb: int, seed: int = 1) -> None:
         (standards / name).write_text(text, encoding="utf-8")
 
 
+ARTICLE_CATEGORIES = ("标准解读", "工作动态", "试点示范", "政策文件")
+
+
+def generate_articles(dest: Path, count: int, seed: int = 1) -> None:
+    """Write `count` articles (docs/news/<year>/a<i>.md, about 2 KB each) citing one to three of
+    the standards already under dest/standards/ (deterministic in count and seed)."""
+    rng = random.Random(seed * 7919 + count)
+    numbers = []
+    for path in sorted((Path(dest) / "standards").glob("*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:6]:
+            if line.startswith("number:"):
+                numbers.append(line.split(":", 1)[1].strip().strip('"'))
+    news = Path(dest) / "docs" / "news"
+    shutil.rmtree(news, ignore_errors=True)  # the repository's sample articles cite other numbers
+    topics = list(TOPICS.items())
+    for i in range(count):
+        topic, (_, words) = topics[i % len(topics)]
+        day = date(2018, 1, 1) + timedelta(days=rng.randrange(3200))
+        cited = rng.sample(numbers, k=min(len(numbers), 1 + i % 3)) if numbers else []
+        body = "\n\n".join(f"## {k + 1} {rng.choice(words)}\n\n" + _paragraph(rng, words, 4)
+                             for k in range(3))
+        text = (f"---\ntitle: {topic}工作动态第 {i + 1} 期\ndate: {day.isoformat()}\n"
+                f"category: {ARTICLE_CATEGORIES[i % 4]}\n"
+                f"standards: [{', '.join(_quote(n) for n in cited)}]\n"
+                f"summary: 关于{topic}的{ARTICLE_CATEGORIES[i % 4]}（合成数据，第 {i + 1} 篇）。\n---\n\n{body}\n")
+        path = news / str(day.year) / f"a{i:04d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.synth", description=__doc__.split("\n")[0])
     parser.add_argument("dest", type=Path)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--kb", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--articles", type=int, default=0, help="also write this many articles")
     args = parser.parse_args(argv)
     generate(args.dest, args.n, args.kb, args.seed)
     print(f"{args.n} standards of ~{args.kb} KB in {args.dest / 'standards'}")
+    if args.articles:
+        generate_articles(args.dest, args.articles, args.seed)
+        print(f"{args.articles} articles in {args.dest / 'docs' / 'news'}")
     return 0
 
 

@@ -10,20 +10,32 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from hooks.check import placeholders, structure, validate
+from hooks.check import (
+    characters,
+    date_range,
+    invariants,
+    markdown_guard,
+    paths,
+    placeholders,
+    structure,
+    validate,
+)
 from hooks.check.problems import Problem
+from hooks.check.registry import checks
 from hooks.check.schema import check_schema
-from hooks.derive import lifecycle
+from hooks.derive import lifecycle, maintained
 from hooks.derive.status import derive
+from hooks.load import articles
 from hooks.load.framework import Framework, load_framework
 from hooks.load.frontmatter import SourceFile, read_source
+from hooks.model.article import Article
 from hooks.model.dates import build_date, parse_date
+from hooks.model.numbers import INTERNAL as INTERNAL_LEVEL
 from hooks.model.numbers import NumberError, StandardNumber, parse_number
 from hooks.model.standard import LEVELS, Standard
 
 STANDARDS_DIR = "standards"
 FRAMEWORK_FILE = "framework.yml"
-INTERNAL_LEVEL = "单位内部标准"
 # Errors that still let the file take part in cross-file checks (e.g. duplicate numbers).
 NON_BLOCKING = frozenset({"file-name"})
 
@@ -35,6 +47,9 @@ class Corpus:
     framework: Framework
     standards: list[Standard] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # display paths of the files read as standards
+    articles: list[Article] = field(default_factory=list)  # docs/news/ (hooks.load.articles)
+    article_files: list[str] = field(default_factory=list)  # display paths of the articles read
 
     @property
     def errors(self) -> list[Problem]:
@@ -44,41 +59,62 @@ class Corpus:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
-    def by_slug(self, slug: str) -> Standard | None:
-        return next((s for s in self.standards if s.slug == slug), None)
-
     def by_code(self, code: str) -> Standard | None:
         return next((s for s in self.standards if s.code == code), None)
 
 
 def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """`path` relative to the project root: where it really is, else where it was named."""
+    for candidate, base in ((paths.real(path), paths.real(root)), (path.absolute(), paths.real(root)),
+                            (path.absolute(), root.absolute())):
+        if candidate.is_relative_to(base):
+            return candidate.relative_to(base).as_posix()
+    return path.as_posix()
 
 
 def standard_files(standards_dir: Path) -> list[Path]:
-    return sorted(p for p in standards_dir.glob("*.md") if p.is_file())
+    """The standard files of `standards_dir` (regular `*.md` files; links are never followed)."""
+    return paths.list_standards(standards_dir, Path.as_posix).files
 
 
-def load_corpus(root: Path, today: date | None = None, extra: list[Path] | None = None) -> Corpus:
-    """Load `root/standards` (and any extra files) as of `today` (default: the build date)."""
+def load_corpus(root: Path, today: date | None = None, extra: list[Path] | None = None,
+                maintained_issuers: tuple[str, ...] | None = None) -> Corpus:
+    """Load `root/standards` (and any extra files) as of `today` (default: the build date).
+
+    `maintained_issuers` (extra.maintained_issuers) names whose standards this site reviews;
+    None: every standard (hooks.derive.maintained)."""
     root = Path(root)
     today = today or build_date()
     problems: list[Problem] = []
     standards_dir = root / STANDARDS_DIR
-    framework = load_framework(standards_dir / FRAMEWORK_FILE,
-                               display_path(standards_dir / FRAMEWORK_FILE, root), problems)
+    framework_display = display_path(standards_dir / FRAMEWORK_FILE, root)
+    framework = load_framework(standards_dir / FRAMEWORK_FILE, framework_display, problems)
+    problems.extend(characters.check_framework(framework, framework_display))
     corpus = Corpus(root=root, today=today, framework=framework, problems=problems)
-    files = standard_files(standards_dir)
-    seen = {p.resolve() for p in files}
-    files += [p for p in extra or [] if p.resolve() not in seen]
+    shown_dir = display_path(standards_dir, root)
+    listing = paths.list_standards(standards_dir, lambda p: f"{shown_dir}/{p.name}")
+    problems.extend(listing.problems)
+    files = listing.files
+    seen = {paths.real(p) for p in files} | {p.absolute() for p in listing.skipped}
+    extra = [p for p in extra or [] if not articles.is_article_path(p, root)]  # read below
+    for path in extra:  # `check PATH`: each file once; links and strays are reported above
+        if path.absolute() in seen or paths.real(path) in seen:
+            continue
+        outside = paths.check_argument(path, root, display_path(path, root))
+        if outside is not None:
+            problems.append(outside)
+            continue
+        files.append(path)
+        seen.add(paths.real(path))
     for path in files:
         display = display_path(path, root)
+        corpus.files.append(display)
         source = read_source(path, display, problems)
         if source is None:
             continue
+        problems.extend(characters.check_source(source))  # what every output can carry
+        problems.extend(date_range.check_source(source))  # 1949-10-01 to 2100-12-31
+        problems.extend(markdown_guard.check_source(source))  # bounded Markdown; sets bad bodies aside
         std = build_standard(source, path.name, framework, problems)
         if std is not None:
             corpus.standards.append(std)
@@ -87,13 +123,18 @@ def load_corpus(root: Path, today: date | None = None, extra: list[Path] | None 
     problems.extend(validate.check_unique_numbers(corpus.standards))
     problems.extend(validate.check_replaces(corpus.standards))
     derive(corpus.standards, today)
+    maintained.derive(corpus.standards, maintained_issuers)
     problems.extend(validate.check_reviews(corpus.standards, today))
     problems.extend(lifecycle.check_corpus(corpus.standards, today))  # overdue plans: warnings
     problems.extend(structure.check_corpus(corpus.standards))  # GB/T 1.1 lint: warnings
+    problems.extend(invariants.check_corpus(corpus, framework_display))  # last: nothing lost
+    # Articles (docs/news/) name standards: checked against the corpus just derived.
+    corpus.articles, corpus.article_files = articles.load_articles(root, corpus.standards, problems)
     problems.sort(key=lambda p: (p.path, p.line, p.rule))
     return corpus
 
 
+@checks("domain-unknown")
 def build_standard(source: SourceFile, filename: str, framework: Framework,
                    problems: list[Problem]) -> Standard | None:
     """Check one file and turn it into a Standard; None if it has any error."""
@@ -135,6 +176,7 @@ def build_standard(source: SourceFile, filename: str, framework: Framework,
     )
 
 
+@checks("file-name")
 def _number(source: SourceFile, filename: str, found: list[Problem]) -> StandardNumber | None:
     raw = source.meta.get("number")
     if not isinstance(raw, str) or not raw.strip():
@@ -153,6 +195,7 @@ def _number(source: SourceFile, filename: str, found: list[Problem]) -> Standard
     return number
 
 
+@checks("date-order")
 def _date_order(source: SourceFile, dates: dict[str, date | None]) -> list[Problem]:
     labels = {"issued": "发布日期", "effective": "实施日期", "abolished": "废止日期",
               "reviewed": "复审确认日期"}
@@ -167,6 +210,7 @@ def _date_order(source: SourceFile, dates: dict[str, date | None]) -> list[Probl
     return problems
 
 
+@checks("level-required", "level-mismatch")
 def _level(source: SourceFile, number: StandardNumber | None, found: list[Problem]) -> str | None:
     written = source.meta.get("level")
     written = written if isinstance(written, str) and written else None

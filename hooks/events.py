@@ -17,7 +17,8 @@ if str(_ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
 
-from hooks import pipeline, render_cache  # noqa: E402
+from hooks import page_budget, pipeline, render_cache  # noqa: E402
+from hooks.model.dates import BuildDateError  # noqa: E402
 
 log = get_plugin_logger("standards")
 
@@ -28,11 +29,15 @@ def on_startup(command, dirty):
 
 def on_config(config):
     pipeline.configure_markdown(config)
+    page_budget.seconds(config)  # a malformed budget fails now, before any work
     return config
 
 
 def on_pre_build(config):
-    corpus = pipeline.start(Path(config.config_file_path).parent, config).corpus
+    try:
+        corpus = pipeline.start(Path(config.config_file_path).parent, config).corpus
+    except BuildDateError as exc:  # a malformed SOURCE_DATE_EPOCH: one line, no traceback
+        raise PluginError(str(exc)) from None
     for problem in corpus.warnings:
         log.info(problem.text())  # content warnings: shown by `check` and on the site only
     if corpus.errors:
@@ -46,11 +51,16 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     render_cache.install(page)
-    return pipeline.page_markdown(pipeline.state_of(config), markdown, page)
+    state = pipeline.state_of(config)
+    markdown = pipeline.page_markdown(state, markdown, page)
+    page_budget.start(page, config, state.pages)  # rendering starts: a budget per page
+    return markdown
 
 
 def on_page_content(html, page, config, files):
-    return pipeline.page_content(pipeline.state_of(config), html, page, files)
+    html = pipeline.page_content(pipeline.state_of(config), html, page, files)
+    page_budget.stop(page)  # names the page's file if it overran
+    return html
 
 
 def on_page_context(context, page, config, nav):
@@ -62,4 +72,12 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    pipeline.write_outputs(pipeline.state_of(config), Path(config.site_dir), config)
+    state = pipeline.state_of(config)
+    pipeline.write_outputs(state, Path(config.site_dir), config)
+    incomplete = pipeline.incomplete_site_report(state, Path(config.site_dir), config)
+    if incomplete:  # a standard without its page: fail, so this site is never published
+        raise PluginError(incomplete)
+
+
+def on_build_error(error):
+    page_budget.disarm()  # a page failed while its timer ran

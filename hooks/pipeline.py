@@ -12,7 +12,6 @@ object for the length of one build (`state_of`), so no module keeps per-build da
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,25 +19,32 @@ from markupsafe import escape
 from mkdocs.structure.files import Files
 
 from hooks import render_cache
+from hooks.check import invariants
 from hooks.check.problems import format_text, summary
-from hooks.check.schema import SCHEMA_FILE
+from hooks.check.schema import schema_text
 from hooks.corpus import Corpus
 from hooks.export import files as exports
 from hooks.model.anchors import slugify
 from hooks.pages import (
+    about,
+    breadcrumbs,
     catalogue,
     drafts,
     editing,
+    editors,
     framework_pages,
     guide,
     home,
+    news,
+    not_found,
+    references_links,
     slim,
     sources,
+    standard_page,
     stylesheets,
 )
 from hooks.pages.links import Linker, add_page
 from hooks.pages.sanitize import sanitize_html
-from hooks.pages.standard_page import render_head, sidebar_toc
 from hooks.search import index as search_index
 from hooks.state import BuildState
 
@@ -52,22 +58,30 @@ ADD_FILES: tuple[Callable, ...] = (
     framework_pages.add_files,  # 标准体系, 复审提醒, one page per domain
     search_index.add_files,  # the full-text index, before the catalogue page names its shards
     drafts.add_files,  # 征求意见, 制修订进度, 条文对照 pages
+    news.add_files,  # 解读与动态: news/ and its filtered lists
     stylesheets.add_files,  # last: merges every stylesheet added above into one
 )
 # on_page_markdown / on_page_content for generated and hand-written pages: the first step that
 # answers (returns a string) handles the page.
 PAGE_MARKDOWN: tuple[Callable, ...] = (guide.page_markdown, catalogue.page_markdown,
-                                       framework_pages.page_markdown, drafts.page_markdown)
+                                       framework_pages.page_markdown, drafts.page_markdown,
+                                       news.page_markdown)
 PAGE_CONTENT: tuple[Callable, ...] = (catalogue.page_content, framework_pages.page_content,
-                                      home.page_content, drafts.page_content)
+                                      home.page_content, drafts.page_content,
+                                      about.page_content, editors.page_content,
+                                      news.page_content)
 # A standard's sanitised text, in this order: the search index records the clause ids the
-# browser will find before drafts add their 意见 links to the headings.
-STANDARD_TEXT: tuple[Callable, ...] = (search_index.standard_text, drafts.standard_text)
+# browser will find before drafts add their 意见 links to the headings; numbers of standards on
+# the site become links (never in headings); the phones' 目次 goes in front, last.
+STANDARD_TEXT: tuple[Callable, ...] = (search_index.standard_text, references_links.standard_text,
+                                       drafts.standard_text, standard_page.text_toc)
 # HTML after a standard's text.
-STANDARD_EXTRA: tuple[Callable, ...] = (editing.standard_extra,)
+STANDARD_EXTRA: tuple[Callable, ...] = (standard_page.standard_extra, news.standard_articles,
+                                        editing.standard_extra)
 # on_post_build: files beside the pages.
 WRITE_OUTPUTS: tuple[Callable, ...] = (sources.write_outputs, exports.write_outputs,
-                                       search_index.write_outputs)
+                                       search_index.write_outputs, news.write_outputs,
+                                       not_found.write_outputs)  # last: lists the site's names
 
 
 def configure_markdown(config) -> None:
@@ -96,6 +110,16 @@ def error_report(corpus: Corpus) -> str:
             "逐条说明见编写指南“规则参考”，或运行 python -m hooks check。")
 
 
+def incomplete_site_report(state: BuildState, site_dir: Path, config) -> str | None:
+    """The standards whose page or catalogue row the finished site lacks (whole-corpus
+    invariant, hooks.check.invariants.check_site), as the build's error; None if complete."""
+    problems = invariants.check_site(state.root, site_dir, config.use_directory_urls)
+    if not problems:
+        return None
+    return ("构建结果不完整，不能发布（python -m hooks build 不会用它替换原网站）：\n"
+            + format_text(problems) + f"\n共 {len(problems)} 项标准缺少页面。")
+
+
 def load_summary(corpus: Corpus) -> str:
     return (f"标准 {len(corpus.standards)} 项，体系节点 {len(list(corpus.framework.walk()))} 个，"
             f"状态日期 {corpus.today.isoformat()}；{summary(corpus.problems)}")
@@ -122,6 +146,8 @@ def page_context(state: BuildState, context: dict, page, nav) -> dict:
     # Standard pages and the pages generated under them (条文对照) are not in the navigation.
     if nav is not None and page.file.src_uri.startswith("standards/"):
         context["nav"] = slim.compact_nav(nav)
+    # … so the theme lights no tab there: light the one of their section (标准目录, 标准体系).
+    context["nav"] = breadcrumbs.active_tab(state, context.get("nav"), page.file.src_uri)
     return context
 
 
@@ -135,6 +161,7 @@ def page_markdown(state: BuildState, markdown: str, page) -> str:
         return _first_answer(PAGE_MARKDOWN, markdown, state, markdown, page)
     # The theme prints title and description unescaped: escape them here, once.
     page.meta["title"] = str(escape(f"{std.code} {std.title}"))
+    page.meta["hide"] = ["navigation"]  # not in the navigation: no empty left column
     if std.summary:
         page.meta["description"] = str(escape(std.summary))
     return markdown
@@ -143,10 +170,11 @@ def page_markdown(state: BuildState, markdown: str, page) -> str:
 def page_content(state: BuildState, html: str, page, files: Files) -> str:
     std = state.pages.get(page.file.src_uri)
     if std is None:
-        return _first_answer(PAGE_CONTENT, html, state, html, page, files)
+        html = _first_answer(PAGE_CONTENT, html, state, html, page, files)
+        return breadcrumbs.changes_page(state, html, page, files)  # 条文对照: 当前位置
     linker = Linker(files, page.url)
-    head = render_head(state, std, linker)
-    page.toc = sidebar_toc(page.toc)
+    head = standard_page.render_head(state, std, linker)
+    page.toc = standard_page.sidebar_toc(page.toc)
     # The text is editors' Markdown (raw HTML passes through): never let it run script.
     html = render_cache.memo(sanitize_html, html)  # pure: reused across serve rebuilds
     html = slim.drop_permalinks(html)
@@ -163,4 +191,5 @@ def write_outputs(state: BuildState, site_dir: Path, config=None) -> None:
         step(state, site_dir, config)
     schema_dir = site_dir / "schema"
     schema_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SCHEMA_FILE, schema_dir / "standard.schema.json")
+    # The schema filled from data/facts.yml (hooks.check.schema.fill_facts), as the checker uses it.
+    (schema_dir / "standard.schema.json").write_text(schema_text(), encoding="utf-8")

@@ -18,6 +18,7 @@ from hooks.model.dates import build_datetime
 from hooks.model.standard import Standard
 from hooks.pages.catalogue import Catalogue
 from hooks.pages.links import standard_src
+from hooks.pages.news import News
 from hooks.pages.settings import SiteSettings
 
 
@@ -34,6 +35,8 @@ class BuildState:
     changes: dict[str, tuple[Standard, Standard]] = field(default_factory=dict)  # 条文对照 src → (new, old)
     body_index: dict[str, object] = field(default_factory=dict)  # full-text index (search)
     page_anchors: dict[str, list[str]] = field(default_factory=dict)  # slug → clause ids on the page
+    number_index: object | None = None  # numbers → standards, for links in texts (references_links)
+    news: News | None = None  # the articles of docs/news/ and their lists (hooks.pages.news)
 
     @property
     def today(self) -> date:
@@ -42,8 +45,8 @@ class BuildState:
     @classmethod
     def derive(cls, root: Path, config=None, now: datetime | None = None) -> BuildState:
         now = now or build_datetime()
-        corpus = load_corpus(root, now.date())
         settings = SiteSettings.from_config(config) if config is not None else SiteSettings()
+        corpus = load_corpus(root, now.date(), maintained_issuers=settings.maintained_issuers)
         return cls(root=Path(root), now=now, corpus=corpus, settings=settings,
-                   catalogue=Catalogue(corpus, settings),
+                   catalogue=Catalogue(corpus, settings), news=News(corpus.articles),
                    pages={standard_src(s.slug): s for s in corpus.standards})

@@ -119,6 +119,9 @@ def make_project(dest: Path, standards: dict[str, str | bytes] | None = None,
     if shipped:
         shutil.copytree(REPO / "standards", dest / "standards")
         return project
+    # Articles (docs/news/) are corpus content like standards/: they cite the shipped standards,
+    # so a fixture corpus starts without them (tests write their own).
+    shutil.rmtree(dest / "docs" / "news", ignore_errors=True)
     (dest / "standards").mkdir()
     if framework is not None:
         project.write("standards/framework.yml", framework)

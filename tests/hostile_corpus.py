@@ -55,7 +55,7 @@ ACCEPTED: dict[str, str] = {
     # Hostile full text: raw HTML, javascript: links, attribute injection, hostile headings.
     "gb-t-6-2020.md": standard(
         number="GB/T 6—2020",
-        title="带有恶意正文的标准",
+        title="带有恶意正文的标准", issued="2020-03-01", effective="2020-06-01",  # older than 6—2021
         body=f"""
 ## 前言
 

@@ -59,9 +59,12 @@ def test_catalogue_page_table_and_filters(index_site):
                       r'data-level="([^"]+)" data-status="([^"]+)" data-year="(\d*)"', table)
     assert {r[0] for r in rows} == set(DOMAIN_OF)
     assert all(r[1] == DOMAIN_OF[r[0]] and r[2] == r[1][:2] for r in rows)
-    # Natural number order by default: GB/T 2 before GB/T 3 before GB/T 10.
+    # 明细表 order by default (framework node, then natural number order inside it), the same
+    # order as catalogue.json's seq: 01.01's GB/T 2 before GB/T 10, then node 03's GB/T 3.
     order = [r[0] for r in rows]
-    assert order.index("gb-t-2-2020") < order.index("gb-t-3-2010") < order.index("gb-t-10-2021")
+    seq = json.loads((site.site / "catalogue.json").read_text(encoding="utf-8"))["standards"]
+    assert order == [r["slug"] for r in seq]
+    assert order.index("gb-t-2-2020") < order.index("gb-t-10-2021") < order.index("gb-t-3-2010")
     # The contract with the search feature.
     start = html.index("<form id=\"catalogue-filters\"")
     form = html[start:html.index("</form>", start)]

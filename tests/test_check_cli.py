@@ -7,7 +7,9 @@ import json
 from conftest import standard
 
 GOOD = standard(number="GB/T 1—2020", issued="2024-01-01", effective="2024-07-01")
-OLD = standard(number="GB/T 2—2015", issued="2015-01-01", effective="2015-07-01")
+# Proposed by the shipped config's maintained issuer: its overdue review is this site's to warn of.
+OLD = standard(number="GB/T 2—2015", issued="2015-01-01", effective="2015-07-01",
+               proposer="示例市机关事务管理局")
 BAD = standard(number="GB/T 3—2020", issued="2024/1/1", effective="2024-07-01")
 
 

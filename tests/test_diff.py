@@ -116,6 +116,23 @@ def test_clauses_keep_numbers_titles_anchors_and_blocks():
     assert found[3].parent is found[2]
 
 
+FENCED = "\n\n```text\n~~~\n## 9 假条款\n```\n"
+
+
+def test_a_heading_in_a_code_block_is_no_clause_and_the_real_one_is_compared():
+    """The page's clauses: the `## 9` line in the fence (which holds a `~~~` line) is code, the
+    `## 9` after it the clause, whose changed text the comparison shows."""
+    old = "## 1 范围\n\n示例：" + FENCED + "\n## 9 真条款\n\n会议室应提前一日预订。\n"
+    new = old.replace("一日", "两日")
+    assert [(c.anchor, c.heading) for c in clauses(old)] == [("1", "1 范围"), ("9", "9 真条款")]
+    assert clauses(old)[0].blocks[-1] == "```text ~~~ ## 9 假条款 ```"  # code: text of clause 1
+    diff = compare(old, new)
+    assert [(c.kind, c.new.number) for c in diff.changes] == [("unchanged", "1"),
+                                                              ("changed", "9")]
+    (block,) = diff.changes[1].blocks
+    assert plain(block.new, "insert") == "两"
+
+
 def test_list_items_are_blocks_with_a_bullet_not_markdown():
     found = clauses("## 2 规范性引用文件\n\n下列文件：\n\n- GB/T 1—2020 甲\n- GB/T 2—2021 乙\n"
                     "* 丙\n\na) 条目一；\nb) 条目二。\n\n---\n\n* * *\n尾段。\n")
@@ -271,6 +288,6 @@ def test_changes_page_is_built_and_linked_from_both_editions(project_factory):
     assert "\n " not in article
     # like standard pages (not in the navigation either), the drawer has only the site's parts
     nav = html[html.index("md-nav--primary"):html.index("md-sidebar--secondary")]
-    assert 'href="../../../guide/"' in nav and "../../../guide/fields/" not in nav
+    assert 'href="../../../editors/"' in nav and "../../../guide/fields/" not in nav
     assert 'href="changes/"' in result.page("standards/sljg-009-2025/")
     assert 'href="../sljg-009-2025/changes/"' in result.page("standards/sljg-009-2020/")

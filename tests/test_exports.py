@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import zipfile
+from datetime import datetime
 from xml.etree import ElementTree as ET
 
 from index_corpus import CORPUS
@@ -45,16 +46,18 @@ def test_csv_has_bom_exact_header_and_the_json_rows(index_site):
 def test_xlsx_reads_back_into_the_json_rows(index_site):
     _, site = index_site
     wb = load_workbook(site.site / "catalogue.xlsx")
-    assert wb.sheetnames == ["01 通用基础", "03 资产管理", "统计表"]
+    # 全部标准 first (tests/test_exports_public.py), then the 明细表 per top-level domain.
+    assert wb.sheetnames == ["全部标准", "01 通用基础", "03 资产管理", "统计表"]
     rows = []
-    for name in wb.sheetnames[:-1]:
+    for name in wb.sheetnames[1:-1]:
         sheet = list(wb[name].iter_rows(values_only=True))
         assert list(sheet[0]) == CSV_HEADER
-        rows += [["" if v is None else str(v) for v in row] for row in sheet[1:]]
+        rows += [["" if v is None else v.date().isoformat() if isinstance(v, datetime) else str(v)
+                  for v in row] for row in sheet[1:]]
     assert rows == _json_rows(site, quote_formulas=False)
-    for name in wb.sheetnames[:-1]:  # text cells are text, never formulas
+    for name in wb.sheetnames[:-1]:  # text cells are text, never formulas; dates are dates
         for row in wb[name].iter_rows(min_row=2):
-            assert all(c.data_type in ("s", "n") for c in row if c.value is not None)
+            assert all(c.data_type in ("s", "n", "d") for c in row if c.value is not None)
     stats = [[c for c in row if c is not None] for row in wb["统计表"].iter_rows(values_only=True)]
     assert ["合计", 3, 9, 12, "100.0%"] in stats
     assert ["被代替", 0, 2, 2, "16.7%"] in stats

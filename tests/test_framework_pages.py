@@ -50,7 +50,7 @@ def test_framework_page_agrees_with_the_json(index_site):
                          rf'<span class="fw-box__count" aria-hidden="true">{n}</span>', html), code
     # 明细表: rows in 序号 order with the JSON's 标准体系表编号.
     details = html[html.index('id="detail-table"'):]
-    rows = re.findall(r'<tr data-slug="([^"]+)">\s*<td>(\d+)</td>\s*<td[^>]*>([^<]+)</td>', details)
+    rows = re.findall(r'<tr data-slug="([^"]+)">\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>([^<]+)</td>', details)
     assert [(r["slug"], str(r["seq"]), r["system_code"]) for r in records] == rows
     assert "作废（2020-01-01）" in details and "被 DB11/T 100—2022 代替" in details
     # 统计表: totals by status and level.

@@ -2,8 +2,11 @@
 a `bad` corpus that triggers exactly that rule and a `fixed` corpus with no problem at all.
 
 Adding a rule without fixtures fails `test_every_rule_has_fixtures`. A fixture side maps paths
-(relative to a throw-away project) to file text, or to {encoding, text} for non-UTF-8 files;
-`<side>_check` lists extra files passed to the checker (as `check PATH` does). Without a
+(relative to a throw-away project) to file text, or to {encoding, text} for non-UTF-8 files
+({text, repeat: N} writes the text N times: files over a size limit);
+`<side>_check` lists extra files passed to the checker (as `check PATH` does); {symlink: TARGET}
+makes a symbolic link to TARGET (relative to the project); `<side>_site` names a built site
+(written as files of the side) that hooks.check.invariants.check_site verifies. Without a
 `standards/framework.yml` the conftest FRAMEWORK is used. Statuses are computed on 2026-11-27.
 """
 
@@ -16,6 +19,7 @@ import pytest
 import yaml
 from conftest import FRAMEWORK
 
+from hooks.check.invariants import check_site
 from hooks.check.rules import RULES
 from hooks.corpus import load_corpus
 
@@ -36,12 +40,18 @@ def run_side(tmp_path: Path, data: dict, side: str):
     for rel, content in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, dict):
-            path.write_bytes(content["text"].encode(content["encoding"]))
+        if isinstance(content, dict) and "symlink" in content:
+            path.symlink_to(root / content["symlink"])
+        elif isinstance(content, dict):  # {text, encoding?, repeat?}: other encodings, big files
+            raw = content["text"].encode(content.get("encoding", "utf-8"))
+            path.write_bytes(raw * content.get("repeat", 1))
         else:
             path.write_text(content, encoding="utf-8")
     extra = [root / p for p in data.get(f"{side}_check", [])]
-    return load_corpus(root, today=TODAY, extra=extra)
+    corpus = load_corpus(root, today=TODAY, extra=extra)
+    if data.get(f"{side}_site"):
+        corpus.problems.extend(check_site(root, root / data[f"{side}_site"]))
+    return corpus
 
 
 def test_every_rule_has_fixtures():

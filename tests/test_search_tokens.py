@@ -94,8 +94,8 @@ def test_clauses_use_the_page_anchors():
             "### 5.2 车辆调度 {#custom}\n\n| 序号 | 项目 |\n|---|---|\n| 1 | **调度** |\n\n"
             "## 附录 A（资料性）记录表\n\n### A.1 登记\n\n登记内容。\n\n## 前言\n\n再次。\n")
     parts = search_index.clauses(body)
-    assert [p[0] for p in parts] == ["", "qian-yan", "1", "5.2", "A", "A.1", "qian-yan_1"]
-    assert parts[3] == ("5.2", "5.2 车辆调度", "序号 项目 1 调度")
+    assert [p[0] for p in parts] == ["", "qian-yan", "1", "custom", "A", "A.1", "qian-yan_1"]
+    assert parts[3] == ("custom", "5.2 车辆调度", "序号 项目 1 调度")
 
 
 def test_shard_hash_is_fnv1a_over_utf16():

@@ -71,6 +71,18 @@ def test_code_blocks_are_ignored(tmp_path):
     assert lint(tmp_path, body) == []
 
 
+def test_only_the_pages_headings_are_linted(tmp_path):
+    """A `##` line in a raw HTML block or in a fence holding a `~~~` line is no heading on the
+    page and none for the lint; a setext heading and a `##` line right after a paragraph are."""
+    body = BODY + ("\n<div class=\"note\">\n## 9 不是标题\n</div>\n\n```text\n~~~\n## 8 也不是\n"
+                   "```\n\n### 4.2 乙\n\n正文\n### 4.3 丙\n\n6 丁\n---\n\n内容。\n")
+    problems = lint(tmp_path, body)
+    assert [(p.rule, p.message) for p in problems] == [
+        ("structure-numbering", "章号 6 不连续：上一章是 4")]
+    text = (tmp_path / "standards" / "gb-t-41568-2022.md").read_text(encoding="utf-8").split("\n")
+    assert text[problems[0].line - 1] == "6 丁"  # the setext heading's text line
+
+
 def test_annex_clause_in_wrong_annex_and_chapter_after_annex(tmp_path):
     body = BODY + "\n## 附录 A（规范性）甲\n\n### B.1 乙\n\n内容。\n\n## 5 丙\n\n内容。\n"
     rules = [p.rule for p in lint(tmp_path, body)]

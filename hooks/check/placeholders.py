@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from hooks.check.problems import Problem
+from hooks.check.registry import checks
 from hooks.load.frontmatter import SourceFile
 
 MARK = "【待填"
@@ -21,6 +22,7 @@ def placeholder(text: str) -> str:
     return f"{MARK}：{text}】"
 
 
+@checks("placeholder-unfilled")
 def find(source: SourceFile) -> list[Problem]:
     problems = []
     for key in sorted(source.key_lines, key=source.key_lines.__getitem__):

@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass
 
 from hooks.check.rules import RULES, help_url
+from hooks.model.characters import escape
+from hooks.model.facts import SEVERITY_ERROR
 
 
 @dataclass(frozen=True, order=True)
@@ -24,11 +26,29 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
-        return self.severity == "error"
+        return self.severity == SEVERITY_ERROR
 
     def text(self) -> str:
+        """`path:line: rule message (hint)` on one line (line breaks in values shown as ⏎)."""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}: {self.rule} {self.message}{hint}"
+        return one_line(f"{self.path}:{self.line}: {self.rule} {self.message}{hint}")
+
+
+# Every character str.splitlines() (and so a terminal or a CI log reader) may break a line at.
+LINE_BREAKS = str.maketrans({c: "⏎" for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+WORKFLOW_COMMAND = "::"  # a CI log line starting with it is a GitHub Actions workflow command
+
+
+def one_line(text: str) -> str:
+    """`text` as one log line that a CI runner cannot read as a workflow command.
+
+    Line breaks become ⏎; a line that would start with `::` (after leading white space, which the
+    runner skips) gets `./` in front: the text output starts each line with a path, which stays
+    the same path with `./` before it. Any other character no output can carry (NUL, ESC, a lone
+    surrogate, …: hooks.model.characters) is written as \\uXXXX, so the line always prints.
+    """
+    text = escape(text.translate(LINE_BREAKS))
+    return "./" + text if text.lstrip().startswith(WORKFLOW_COMMAND) else text
 
 
 def _escape_github(value: str, *, prop: bool = False) -> str:
@@ -39,6 +59,8 @@ def _escape_github(value: str, *, prop: bool = False) -> str:
 
 
 def format_text(problems: list[Problem]) -> str:
+    """One line per problem; metadata quoted in a message can neither break a line nor start one
+    with `::` (a `domain: "::error …"` must not become a workflow command in the CI log)."""
     return "\n".join(p.text() for p in problems)
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from hooks.check.problems import Problem
+from hooks.check.registry import checks
 from hooks.model.numbers import NumberError, StandardNumber, parse_number
 from hooks.model.standard import STATUS_ABOLISHED, STATUS_REPLACED, Standard
 
@@ -57,6 +58,7 @@ def normative_references(lines: list[tuple[int, str]]) -> list[Reference]:
     return refs
 
 
+@checks("reference-obsolete")
 def check_obsolete(std: Standard, refs: list[Reference],
                    by_code: dict[str, Standard]) -> list[Problem]:
     problems = []

@@ -11,14 +11,16 @@ from pathlib import Path
 
 import yaml
 
+from hooks.model.facts import RULES_PAGE, SEVERITIES
+
 RULES_FILE = Path(__file__).parent.parent / "data" / "rules.yml"
-GUIDE_RULES_PAGE = "guide/rules/"
+GUIDE_RULES_PAGE = RULES_PAGE  # guide/rules/ (data/facts.yml `pages`)
 
 
 @dataclass(frozen=True)
 class Rule:
     id: str
-    severity: str  # "error" or "warning"
+    severity: str  # one of SEVERITIES (data/facts.yml): error or warning
     title: str
     explanation: str
     bad: str
@@ -28,6 +30,10 @@ class Rule:
 @cache
 def load_rules() -> dict[str, Rule]:
     rows = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    for row in rows:
+        if row.get("severity") not in SEVERITIES:
+            raise ValueError(f"{RULES_FILE.name}: rule {row.get('id')!r} has severity "
+                             f"{row.get('severity')!r}, not one of {', '.join(SEVERITIES)}")
     return {row["id"]: Rule(**row) for row in rows}
 
 

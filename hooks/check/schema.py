@@ -14,8 +14,10 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from hooks.check.problems import Problem
+from hooks.check.registry import checks
 from hooks.load.frontmatter import SourceFile
 from hooks.model.dates import DATE_RE, parse_date
+from hooks.model.facts import LEVELS, STAGE_CONSULTATION, STAGE_PUBLISHED, STAGES
 
 SCHEMA_FILE = Path(__file__).parent.parent / "data" / "standard.schema.json"
 DATE_FIELDS = ("issued", "effective", "abolished", "reviewed", "planned", "comment_until")
@@ -23,7 +25,40 @@ DATE_FIELDS = ("issued", "effective", "abolished", "reviewed", "planned", "comme
 
 @cache
 def load_schema() -> dict:
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    """The schema with its facts filled in from data/facts.yml (see fill_facts)."""
+    return fill_facts(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+
+
+def fill_facts(schema: dict) -> dict:
+    """Put the facts of data/facts.yml into the schema: the `level` and `stage` enums, the
+    `stages` keys, and the stage each conditional requirement names.
+
+    The checker and the published copy (schema/standard.schema.json, hooks.pipeline) use this
+    filled schema, so facts.yml decides. The repository file keeps the same values written out
+    because editors' YAML language servers read it straight from the checkout (docs/guide/ci.md)
+    and never run the build; tests/test_facts.py fails when it differs from the filled schema,
+    and write_schema_file() rewrites it."""
+    props = schema["properties"]
+    props["level"]["enum"] = list(LEVELS)
+    props["stage"]["enum"] = list(STAGES)
+    props["stages"]["propertyNames"]["enum"] = list(STAGES)
+    for condition in schema.get("allOf", []):
+        stage = condition["if"]["properties"]["stage"]
+        if "not" in stage:  # any stage but publication: a draft, which needs `planned`
+            stage["not"]["const"] = STAGE_PUBLISHED
+        else:  # the consultation stage, which needs `comment_until`
+            stage["const"] = STAGE_CONSULTATION
+    return schema
+
+
+def schema_text() -> str:
+    """The filled schema as JSON text: what the build publishes and the repository keeps."""
+    return json.dumps(load_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schema_file(path: Path = SCHEMA_FILE) -> None:
+    """Rewrite the repository copy after a change to data/facts.yml."""
+    path.write_text(schema_text(), encoding="utf-8")
 
 
 @cache
@@ -36,6 +71,24 @@ def field_label(key: str) -> str:
     return f"{prop['title']}（{key}）" if "title" in prop else key
 
 
+def x_rules() -> list[str]:
+    """Every rule id the schema names in `x-rule`: the rules check_schema reports for it."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("x-rule"), str):
+                found.add(node["x-rule"])
+            node = list(node.values())
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(load_schema())
+    return sorted(found)
+
+
+@checks("field-required", "field-unknown", "field-type", "field-length", *x_rules())
 def check_schema(source: SourceFile) -> list[Problem]:
     """Every schema problem of one file, each on the line of the field it concerns."""
     problems: list[Problem] = []

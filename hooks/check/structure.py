@@ -7,25 +7,28 @@ after the chapters (structure-annex-order) and marked 规范性/资料性 (struc
 and figures numbered in order, per annex (structure-caption-numbering); and, via
 hooks.check.references, dated normative references that are 被代替 or 废止 here (reference-obsolete).
 Line numbers are file lines (Standard.body_line is the file line of the body's first line).
+Headings and the text under them are the clauses of hooks.model.clauses: the page's own headings,
+not `#` lines in code or raw HTML.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from hooks.check.problems import Problem
 from hooks.check.references import CHAPTER_TITLE as REFERENCES_TITLE
 from hooks.check.references import check_obsolete, normative_references
-from hooks.model.anchors import ANNEX, clause_number
+from hooks.check.registry import checks
+from hooks.model.anchors import clause_number
+from hooks.model.clauses import ClauseTree, clause_tree
 from hooks.model.standard import Standard
 
 SCOPE_TITLE = "范围"
 TERMS_TITLE = "术语和定义"
 MAX_PARTS = 6  # chapter + five levels of 条 (GB/T 1.1—2020 7.3.2), e.g. 5.1.1.1.1.1
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _ANNEX_MARK = re.compile(r"^\s*附\s*录\s*[A-Z]\s*[（(]\s*(规范性|资料性)\s*[）)]")
 _CAPTION = re.compile(r"^\s*(?:\*\*)?\s*(表|图)\s*(?:([A-Z])\s*\.\s*)?(\d+)(?:\s+(.*))?$")
 
@@ -36,6 +39,7 @@ class Heading:
     text: str
     parts: tuple  # clause number parts: (5, 2) or ("A", 1); () if unnumbered
     annex: str | None = None  # letter, for annex headings
+    lines: list[tuple[int, str]] = field(default_factory=list)  # text under it, not in code
 
     @property
     def title(self) -> str:
@@ -53,33 +57,28 @@ def _label(parts: tuple) -> str:
     return ".".join(str(p) for p in parts)
 
 
-def body_lines(std: Standard | Text) -> list[tuple[int, str]]:
-    """(file line, text) of the body outside fenced code blocks."""
-    lines, fenced = [], None
-    for i, text in enumerate(std.body.split("\n")):
-        fence = _FENCE.match(text)
-        if fence:
-            fenced = None if fenced == fence.group(1) else (fenced or fence.group(1))
-            continue
-        if fenced is None:
-            lines.append((std.body_line + i, text))
-    return lines
-
-
-def headings(lines: list[tuple[int, str]]) -> list[Heading]:
+def headings(std: Standard | Text) -> list[Heading]:
+    """The headings of a text in page order, with their clause numbers and the lines under them
+    outside fenced code; the text before the first heading is not in it (see `lead_lines`)."""
+    tree = std.clauses
     found = []
-    for line, text in lines:
-        match = _HEADING.match(text)
-        if not match:
-            continue
-        title = match.group(2)
-        annex = ANNEX.match(unicodedata.normalize("NFKC", title))
-        if annex:
-            found.append(Heading(line, title, (annex.group(1),), annex.group(1)))
-            continue
-        number = clause_number(title)
-        found.append(Heading(line, title, _parts(number) if number else ()))
+    for clause in tree.clauses:
+        lines = clause.lines
+        if tree.fenced:
+            lines = [(n, t) for n, t in lines if n not in tree.fenced]
+        number = clause.number  # a letter alone for an annex (hooks.model.anchors.ANNEX)
+        if number and number.isalpha():
+            found.append(Heading(clause.line, clause.text, (number,), number, lines))
+        else:
+            found.append(Heading(clause.line, clause.text, _parts(number) if number else (),
+                                 lines=lines))
     return found
+
+
+def lead_lines(std: Standard | Text) -> list[tuple[int, str]]:
+    """The lines before the first heading, outside fenced code."""
+    tree = std.clauses
+    return [(n, t) for n, t in tree.lead.lines if n not in tree.fenced]
 
 
 @dataclass
@@ -94,6 +93,10 @@ class Text:
     def has_text(self) -> bool:
         return bool(self.body.strip())
 
+    @cached_property
+    def clauses(self) -> ClauseTree:
+        return clause_tree(self.body, self.body_line)
+
 
 def check_text(path: str, body: str, body_line: int) -> list[Problem]:
     """Structure warnings of a body alone (no corpus: no obsolete-reference check)."""
@@ -104,14 +107,13 @@ def check_standard(std: Standard | Text, by_code: dict[str, Standard] | None) ->
     """Every structure warning for one standard (none for metadata-only entries)."""
     if not std.has_text:
         return []
-    lines = body_lines(std)
-    heads = headings(lines)
+    heads = headings(std)
     problems: list[Problem] = []
     problems += _chapters(std, heads)
     problems += _numbering(std, heads)
-    problems += _captions(std, lines, heads)
+    problems += _captions(std, lead_lines(std), heads)
     if by_code is not None:
-        refs = normative_references(_chapter_content(lines, heads, REFERENCES_TITLE))
+        refs = normative_references(_chapter_content(heads, REFERENCES_TITLE))
         problems += check_obsolete(std, refs, by_code)
     return problems
 
@@ -125,6 +127,7 @@ def _warn(std: Standard | Text, line: int, rule: str, message: str, hint: str) -
     return Problem(std.path, line, rule, message, hint)
 
 
+@checks("structure-scope", "structure-chapters")
 def _chapters(std: Standard | Text, heads: list[Heading]) -> list[Problem]:
     chapters = [h for h in heads if h.annex is None and len(h.parts) == 1]
     first_line = heads[0].line if heads else std.body_line
@@ -154,6 +157,8 @@ def _chapters(std: Standard | Text, heads: list[Heading]) -> list[Problem]:
     return problems
 
 
+@checks("structure-numbering", "structure-depth", "structure-annex-order",
+        "structure-annex-type")
 def _numbering(std: Standard | Text, heads: list[Heading]) -> list[Problem]:
     problems = []
     last: dict[tuple, int] = {}  # parent → last child number seen
@@ -230,40 +235,37 @@ def _numbering(std: Standard | Text, heads: list[Heading]) -> list[Problem]:
     return problems
 
 
-def _captions(std: Standard | Text, lines: list[tuple[int, str]],
+@checks("structure-caption-numbering")
+def _captions(std: Standard | Text, lead: list[tuple[int, str]],
               heads: list[Heading]) -> list[Problem]:
-    annex_at = {h.line: h.annex for h in heads if h.annex is not None}
     counters: dict[tuple[str, str | None], int] = {}
-    annex: str | None = None
+    annex: str | None = None  # tables and figures after an annex heading are numbered A.1 …
     problems = []
-    for line, text in lines:
-        if line in annex_at:
-            annex = annex_at[line]
-            continue
-        normal = unicodedata.normalize("NFKC", text).rstrip()
-        match = _CAPTION.match(normal)
-        if not match or normal.endswith(("。", "；", "，", "：", ".", ";", ",", ":")):
-            continue
-        kind, letter, seq = match.group(1), match.group(2), int(match.group(3))
-        expected = counters.get((kind, annex), 0) + 1
-        wanted = f"{kind} {annex}.{expected}" if annex else f"{kind} {expected}"
-        written = f"{kind} {letter}.{seq}" if letter else f"{kind} {seq}"
-        if letter != annex or seq != expected:
-            where = f"附录 {annex} 中" if annex else "正文中"
-            problems.append(_warn(std, line, "structure-caption-numbering",
-                                  f"{written} 编号不对：{where}此处应为{wanted}",
-                                  f"改为“{wanted}”，并同步修改文中提到它的地方"))
-        counters[(kind, annex)] = expected if letter != annex else max(seq, expected)
+    for head, lines in [(None, lead), *((h, h.lines) for h in heads)]:
+        if head is not None and head.annex is not None:
+            annex = head.annex
+        for line, text in lines:
+            if "表" not in text and "图" not in text:  # NFKC makes neither from anything else
+                continue
+            normal = unicodedata.normalize("NFKC", text).rstrip()
+            match = _CAPTION.match(normal)
+            if not match or normal.endswith(("。", "；", "，", "：", ".", ";", ",", ":")):
+                continue
+            kind, letter, seq = match.group(1), match.group(2), int(match.group(3))
+            expected = counters.get((kind, annex), 0) + 1
+            wanted = f"{kind} {annex}.{expected}" if annex else f"{kind} {expected}"
+            written = f"{kind} {letter}.{seq}" if letter else f"{kind} {seq}"
+            if letter != annex or seq != expected:
+                where = f"附录 {annex} 中" if annex else "正文中"
+                problems.append(_warn(std, line, "structure-caption-numbering",
+                                      f"{written} 编号不对：{where}此处应为{wanted}",
+                                      f"改为“{wanted}”，并同步修改文中提到它的地方"))
+            counters[(kind, annex)] = expected if letter != annex else max(seq, expected)
     return problems
 
 
-def _chapter_content(lines: list[tuple[int, str]], heads: list[Heading],
-                     title: str) -> list[tuple[int, str]]:
+def _chapter_content(heads: list[Heading], title: str) -> list[tuple[int, str]]:
     """The lines under the chapter heading with this title, up to the next heading."""
     chapter = next((h for h in heads if h.annex is None and len(h.parts) == 1
                     and h.title == title), None)
-    if chapter is None:
-        return []
-    after = [h.line for h in heads if h.line > chapter.line]
-    end = min(after) if after else None
-    return [(n, t) for n, t in lines if n > chapter.line and (end is None or n < end)]
+    return chapter.lines if chapter is not None else []

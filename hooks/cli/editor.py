@@ -1,5 +1,5 @@
 """Editors' subcommands beside `check`: `new` (scaffold a standard) and `explain` (a rule's page
-in the terminal), and the verbose, rustc-style text format of `check --verbose`."""
+in the terminal, with the function that checks it), and the verbose, rustc-style text format of `check --verbose`."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from pathlib import Path
 
 import yaml
 
-from hooks.check.problems import Problem
+from hooks.check.problems import Problem, one_line
+from hooks.check.registry import describe
 from hooks.check.rules import RULES, help_url
+from hooks.cli import new_article
 from hooks.cli.scaffold import ScaffoldError, scaffold, write
-
-SEVERITY = {"error": "错误", "warning": "警告"}
+from hooks.model.characters import escape
+from hooks.model.facts import SEVERITY
 
 
 def guide_url(root: Path, rule_id: str) -> str:
@@ -34,15 +36,18 @@ def format_verbose(problems: list[Problem], root: Path) -> str:
     blocks = []
     for p in problems:
         if p.path not in cache:
+            source = root / p.path  # never show a line of a linked file or one outside the project
             try:
-                cache[p.path] = (root / p.path).read_text(encoding="utf-8-sig").splitlines()
-            except (OSError, UnicodeDecodeError):
+                shown = (not source.is_symlink() and source.is_file()  # never a FIFO: it blocks
+                         and source.resolve().is_relative_to(root.resolve()))
+                cache[p.path] = source.read_text(encoding="utf-8-sig").split("\n") if shown else []
+            except (OSError, UnicodeDecodeError, RuntimeError):
                 cache[p.path] = []
         lines = cache[p.path]
         block = [p.text()]
         if 0 < p.line <= len(lines):
             width = len(str(p.line))
-            block += [f"{' ' * width} |", f"{p.line} | {lines[p.line - 1]}", f"{' ' * width} |"]
+            block += [f"{' ' * width} |", f"{p.line} | {escape(lines[p.line - 1])}", f"{' ' * width} |"]
         block.append(f"  = {SEVERITY[p.severity]}；说明：python -m hooks explain {p.rule}"
                      f" 或 {guide_url(root, p.rule)}")
         blocks.append("\n".join(block))
@@ -50,15 +55,19 @@ def format_verbose(problems: list[Problem], root: Path) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if getattr(args, "article", False):
+        return new_article.cmd_new_article(args)
     root = Path(args.root).resolve()
     try:
         made = scaffold(root, args.number, metadata_only=args.metadata_only)
         write(made)
     except ScaffoldError as exc:
-        print(f"{args.number}: {exc.rule} {exc.message} ({exc.hint})", file=sys.stderr)
+        print(one_line(f"{_shown(args.number)}: {exc.rule} {exc.message} ({exc.hint})"),
+              file=sys.stderr)
         return 1
     except FileExistsError:
-        print(f"{args.number}: file-exists 文件已经存在，未做任何改动", file=sys.stderr)
+        print(one_line(f"{_shown(args.number)}: file-exists 文件已经存在，未做任何改动"),
+              file=sys.stderr)
         return 1
     print(f"已新建 {made.display}（{made.number.canonical}）。")
     print("下一步：")
@@ -70,6 +79,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shown(number: str, limit: int = 60) -> str:
+    """The number as typed, for the one line of a refusal: at most `limit` characters."""
+    return number if len(number) <= limit else number[:limit] + "…"
+
+
 def explain_text(rule_id: str, root: Path) -> str:
     rule = RULES[rule_id]
     out = [f"{rule.id}（{SEVERITY[rule.severity]}）：{rule.title}", "",
@@ -78,6 +92,7 @@ def explain_text(rule_id: str, root: Path) -> str:
         out.append(label)
         out += [f"    {line}" for line in (example.rstrip("\n") or "（空）").split("\n")]
         out.append("")
+    out.append(f"实现：{describe(rule.id, lambda s: f'{s.file}:{s.line} 的 {s.function}')}")
     out.append(f"编写指南：{guide_url(root, rule.id)}")
     return "\n".join(out)
 
@@ -102,6 +117,7 @@ def add_commands(sub) -> None:
     new.add_argument("number", help="标准号，任何常见写法均可")
     new.add_argument("--metadata-only", action="store_true",
                      help="只收录题录信息（不生成正文骨架）")
+    new_article.add_arguments(new)  # new --article "标题": docs/news/ (hooks/cli/new_article.py)
     new.set_defaults(func=cmd_new)
     explain = sub.add_parser("explain", help="查看一条规则的说明和示例")
     explain.add_argument("rule", nargs="?", help="规则号，如 date-order；不写则列出全部规则")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from hooks.check.registry import also_checks
 from hooks.corpus import FRAMEWORK_FILE, STANDARDS_DIR, display_path, standard_files
 from hooks.load.framework import load_framework
 from hooks.load.frontmatter import read_source
@@ -86,6 +87,7 @@ def render(number: StandardNumber, display: str, root: Path, metadata_only: bool
     return head + body
 
 
+@also_checks("number-duplicate")  # `new` refuses a number already in use
 def scaffold(root: Path, raw_number: str, metadata_only: bool = False) -> Scaffold:
     """The new file for `raw_number`; raises ScaffoldError if it cannot or must not be made."""
     try:

@@ -16,14 +16,15 @@ from datetime import date
 from pypinyin import lazy_pinyin
 
 from hooks.check.problems import Problem
+from hooks.check.registry import also_checks, checks
 from hooks.load.frontmatter import SourceFile
 from hooks.model.dates import DATE_RE, parse_date
+from hooks.model.facts import STAGE_CONSULTATION as CONSULTATION
+from hooks.model.facts import STAGE_PUBLISHED as PUBLISHED
+from hooks.model.facts import STAGES as STAGES  # in order (data/facts.yml)
 from hooks.model.numbers import NATIONAL, NumberError, StandardNumber, _clean, parse_number
 from hooks.model.standard import Standard
 
-STAGES = ("立项", "起草", "征求意见", "审查", "报批", "发布")
-PUBLISHED = "发布"
-CONSULTATION = "征求意见"
 DRAFT_STAGES = STAGES[:-1]
 STAGE_HINT = "可选：" + "、".join(STAGES)
 PLAN_HINT = ("制定中的标准可用计划号：本单位计划号写作“代号 计划 年份-序号”（如 SLJG 计划 2026-02），"
@@ -61,6 +62,7 @@ _NATIONAL_PLAN = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<seq>\d{4})\s?-\s?(?P<k
 _UNIT_PLAN = re.compile(r"(?P<code>.+?)\s?计划号?\s?(?P<year>(?:19|20)\d{2})\s?-\s?(?P<seq>\d{1,4})")
 
 
+@also_checks("number-format")  # a plan number
 def parse_plan_number(text: str) -> PlanNumber:
     """Read a plan number; raise NumberError (rule number-format) if it is not one."""
     if not isinstance(text, str) or not text.strip():
@@ -86,10 +88,6 @@ def parse_plan_number(text: str) -> PlanNumber:
     raise NumberError("number-format", f"“{text.strip()}”既不是标准号也不是计划号", PLAN_HINT)
 
 
-def is_plan_number(number: object) -> bool:
-    return isinstance(number, PlanNumber)
-
-
 # ---------------------------------------------------------------------------------------------
 # Reading and checking the lifecycle fields of one file
 
@@ -105,6 +103,7 @@ def is_draft_meta(meta: dict) -> bool:
     return bool(stage) and stage != PUBLISHED
 
 
+@checks("plan-number-published")
 def read_number(source: SourceFile, raw: str, error: NumberError,
                 found: list[Problem]) -> StandardNumber | None:
     """Called when `raw` is not a standard number: accept a plan number on a draft."""
@@ -126,6 +125,7 @@ def read_number(source: SourceFile, raw: str, error: NumberError,
     return plan
 
 
+@checks("stage-published", "stage-date-required", "stage-order")
 def read_fields(source: SourceFile, found: list[Problem]) -> dict[str, object]:
     """The lifecycle fields of a file as Standard keyword arguments; problems go to `found`."""
     meta = source.meta
@@ -191,6 +191,7 @@ def _date(meta: dict, key: str) -> date | None:
     return parse_date(value) if isinstance(value, str) else None
 
 
+@also_checks("date-format")  # a stage date that does not exist
 def _stage_dates(source: SourceFile, found: list[Problem]) -> dict[str, date]:
     raw = source.meta.get("stages")
     if not isinstance(raw, dict):
@@ -299,6 +300,7 @@ def stage_counts(standards: list[Standard], today: date) -> dict[str, int]:
     return counts
 
 
+@checks("plan-overdue", "consultation-closed")
 def check_corpus(standards: list[Standard], today: date) -> list[Problem]:
     """Content warnings that depend on the date: overdue plans, consultations past deadline."""
     problems = []

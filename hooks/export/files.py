@@ -18,7 +18,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from hooks.export.xlsx import reproducible_xlsx
+from hooks.export import news_feed
+from hooks.export.xlsx import append_row, reproducible_xlsx, write_cell
+from hooks.model.article import Article
+from hooks.model.characters import xml_text
 from hooks.model.dates import SHANGHAI
 from hooks.model.sorting import iso, newest_first
 from hooks.model.standard import Standard
@@ -29,8 +32,18 @@ FORMAT_VERSION = 1
 CSV_HEADER = ("序号", "标准体系表编号", "标准号", "标准名称", "标准层级", "所属领域", "发布日期",
               "实施日期", "被代替标准号或作废", "状态", "备注")
 STATS_SHEET = "统计表"
+ALL_SHEET = "全部标准"  # every standard on one sheet, with an autofilter and the page address
+URL_HEADER = "标准页面"
+DATE_COLUMNS = (CSV_HEADER.index("发布日期"), CSV_HEADER.index("实施日期"))  # 0-based
+DATE_FORMAT = "yyyy-mm-dd"
 FEED_TITLE = "机关事务标准公开平台：标准更新"
 ATOM_NS = "http://www.w3.org/2005/Atom"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+# Opened in a browser, the feed is laid out by this stylesheet (a file of the site, relative to
+# feed.xml). CSS rather than XSLT: browsers are removing XSLT (Chromium already shows a
+# deprecation banner over XSLT output), while CSS on XML keeps working. Links are clickable
+# because the summaries are XHTML.
+FEED_STYLESHEET = b'<?xml-stylesheet type="text/css" href="assets/css/feed.css"?>\n'
 FEED_UUID_NAMESPACE = uuid.UUID("6f1c1d0e-3c5a-5b7e-9a51-2b6f0c0d6a11")  # fixed: ids never change
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -65,6 +78,22 @@ def detail_row(cat: Catalogue, std: Standard) -> list[object]:
             std.status, cat.remark(std)]
 
 
+def page_url(cat: Catalogue, std: Standard, site_url: str | None = None) -> str:
+    """The standard's page: absolute under `site_url` (default: the site's) when there is one,
+    else from the site root (`standards/<slug>/`; `standards/<slug>.html` in the offline build)."""
+    site = cat.settings.site_url if site_url is None else site_url
+    path = std.url if cat.settings.directory_urls else f"standards/{std.slug}.html"
+    return site.rstrip("/") + "/" + path if site else path
+
+
+def sheet_row(cat: Catalogue, std: Standard) -> list[object]:
+    """A 明细表 row for a spreadsheet: the dates as dates, not text."""
+    row = detail_row(cat, std)
+    for i, day in zip(DATE_COLUMNS, (std.issued, std.effective), strict=True):
+        row[i] = day
+    return row
+
+
 def safe_cell(value: object) -> object:
     """Text that a spreadsheet would read as a formula gets a leading apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_START):
@@ -95,10 +124,11 @@ def sheet_title(text: str, used: set[str]) -> str:
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="9B1C1C")
 DETAIL_WIDTHS = (6, 14, 20, 40, 12, 22, 12, 12, 22, 10, 30)
+URL_WIDTH = 36
 
 
 def _header(ws, row: list[str], widths: tuple[int, ...] | None = None) -> None:
-    ws.append(row)
+    append_row(ws, row)
     for i, cell in enumerate(ws[ws.max_row], 1):
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -109,31 +139,46 @@ def _header(ws, row: list[str], widths: tuple[int, ...] | None = None) -> None:
 
 
 def _append(ws, values: list[object]) -> None:
-    """Every value is written as a number or plain text (data_type "s"), never a formula."""
+    """Every value is written as a number, a date or plain text (data_type "s"), never a
+    formula."""
     row = ws.max_row + 1  # always below a header row
     for column, value in enumerate(values, 1):
-        cell = ws.cell(row=row, column=column, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"
+        cell = write_cell(ws, row, column, value)  # hooks.export.xlsx: text stays text
+        if isinstance(value, date):
+            cell.number_format = DATE_FORMAT
+
+
+def _detail_sheet(ws, header: list[str], widths: tuple[int, ...], rows: list[list[object]]) -> None:
+    """A 明细表 sheet: header, rows, and an autofilter over all of them."""
+    _header(ws, header, widths)
+    for row in rows:
+        _append(ws, row)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{ws.max_row}"
 
 
 def workbook(cat: Catalogue) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     used: set[str] = set()
+    # 全部标准 first (the sheet the file opens on), then the 明细表 per top-level domain.
+    ws = wb.create_sheet(sheet_title(ALL_SHEET, used))
+    _detail_sheet(ws, [*CSV_HEADER, URL_HEADER], (*DETAIL_WIDTHS, URL_WIDTH),
+                  [[*sheet_row(cat, e.std), page_url(cat, e.std)] for e in cat.entries])
+    if cat.settings.site_url:  # an absolute address can be a link; a relative one would point
+        for cell in ws[get_column_letter(len(CSV_HEADER) + 1)][1:]:  # next to the file
+            cell.hyperlink = cell.value
     for top in cat.corpus.framework.roots:
         ws = wb.create_sheet(sheet_title(top.label, used))
-        _header(ws, list(CSV_HEADER), DETAIL_WIDTHS)
-        for std in [e.std for e in cat.entries if e.std.domain.top is top]:
-            _append(ws, detail_row(cat, std))
+        _detail_sheet(ws, list(CSV_HEADER), DETAIL_WIDTHS,
+                      [sheet_row(cat, e.std) for e in cat.entries if e.std.domain.top is top])
     stats = statistics(cat)
     ws = wb.create_sheet(sheet_title(STATS_SHEET, used))
     heads = [t.label for t in stats["tops"]]
     for title, key, rows in (("表 1　按标准层级和一级领域统计", "标准层级", stats["levels"]),
                              ("表 2　按标准状态和一级领域统计", "标准状态", stats["statuses"])):
         if ws.max_row > 1:
-            ws.append([])
-        ws.append([title])
+            append_row(ws, [])
+        append_row(ws, [title])
         ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
         _header(ws, [key, *heads, "合计", "占比"])
         for row in [*rows, stats["totals"]]:
@@ -164,20 +209,25 @@ def entry_updated(std: Standard, today: date) -> date:
     return max(past) if past else std.issued
 
 
-def feed_xml(cat: Catalogue, site_url: str = "") -> bytes:
+def feed_xml(cat: Catalogue, site_url: str = "", articles: list[Article] = ()) -> bytes:
     ET.register_namespace("", ATOM_NS)
 
     def el(parent, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        node = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        node = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", _xml_attrs(attrs))
         if text is not None:
-            node.text = text
+            node.text = xml_text(text)
         return node
 
     base = site_url.rstrip("/") + "/" if site_url else ""
     root = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
+    # For a phone's browser only (readers ignore foreign elements, RFC 4287 6.4): lay the feed
+    # out at the screen's width, not at 980 px.
+    _xhtml(root, "meta", name="viewport", content="width=device-width,initial-scale=1")
     el(root, "id", f"urn:uuid:{uuid.uuid5(FEED_UUID_NAMESPACE, 'feed')}")
     el(root, "title", FEED_TITLE)
-    el(root, "subtitle", "机关事务标准的发布、实施、代替和废止，按发布日期排列。")
+    subtitle = _xhtml(el(root, "subtitle", type="xhtml"))
+    _xhtml(subtitle, "p", "机关事务标准的发布、实施、代替和废止，按发布日期排列。")
+    _xhtml(_xhtml(subtitle, "p"), "a", "访问网站", href=base or "./")
     # Published standards only: a draft (制定中) has no dates and is not a standard yet.
     ordered = newest_first([s for s in cat.standards if s.issued and s.effective])
     updates = [entry_updated(s, cat.today) for s in ordered]
@@ -191,7 +241,8 @@ def feed_xml(cat: Catalogue, site_url: str = "") -> bytes:
         entry = el(root, "entry")
         el(entry, "id", f"urn:uuid:{uuid.uuid5(FEED_UUID_NAMESPACE, std.code)}")
         el(entry, "title", f"{std.code} {std.title}（{std.status}）")
-        el(entry, "link", rel="alternate", href=f"{base}{std.url}", type="text/html")
+        url = page_url(cat, std, site_url)
+        el(entry, "link", rel="alternate", href=url, type="text/html")
         el(entry, "published", _atom_time(std.issued))
         el(entry, "updated", _atom_time(updated))
         el(entry, "category", term=std.status, label=std.status,
@@ -208,9 +259,29 @@ def feed_xml(cat: Catalogue, site_url: str = "") -> bytes:
             lines.append("代替：" + "、".join(std.replaces))
         if std.summary:
             lines.append(std.summary)
-        el(entry, "summary", "\n".join(lines), type="text")
+        summary = _xhtml(el(entry, "summary", type="xhtml"))
+        for line in lines:
+            _xhtml(summary, "p", line)
+        _xhtml(_xhtml(summary, "p"), "a", "查看标准页面", href=url)
+    # 解读与动态 (docs/news/): their entries among these, by date (hooks/export/news_feed.py).
+    news_feed.add_entries(root, articles, site_url, cat.settings.directory_urls)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    declaration, _, rest = ET.tostring(root, encoding="utf-8", xml_declaration=True).partition(b"\n")
+    return declaration + b"\n" + FEED_STYLESHEET + rest + b"\n"
+
+
+def _xhtml(parent: ET.Element, tag: str = "div", text: str | None = None, **attrs: str) -> ET.Element:
+    """An XHTML element in an Atom text construct of type="xhtml" (the outer one is a div)."""
+    node = ET.SubElement(parent, f"{{{XHTML_NS}}}{tag}", _xml_attrs(attrs))
+    node.text = None if text is None else xml_text(text)
+    return node
+
+
+def _xml_attrs(attrs: dict[str, str]) -> dict[str, str]:
+    """Attribute values as XML 1.0 can hold them. With xml_text on every text, feed.xml is
+    always well-formed, whatever the corpus holds (hooks.model.characters; `check` refuses
+    such characters before a build, rule char-forbidden)."""
+    return {name: xml_text(value) for name, value in attrs.items()}
 
 
 # Feature hook --------------------------------------------------------------------------------
@@ -222,4 +293,4 @@ def write_outputs(state, site_dir: Path, config=None) -> None:
     (site_dir / "catalogue.json").write_text(catalogue_json(cat), encoding="utf-8")
     (site_dir / "catalogue.csv").write_bytes(catalogue_csv(cat))
     (site_dir / "catalogue.xlsx").write_bytes(catalogue_xlsx(cat, state.now))
-    (site_dir / "feed.xml").write_bytes(feed_xml(cat, site_url))
+    (site_dir / "feed.xml").write_bytes(feed_xml(cat, site_url, state.corpus.articles))

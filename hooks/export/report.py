@@ -17,7 +17,7 @@ from pathlib import Path
 from hooks.corpus import Corpus
 from hooks.derive import lifecycle
 from hooks.derive.status import status_on
-from hooks.export.xlsx import reproducible_xlsx
+from hooks.export.xlsx import append_row, reproducible_xlsx
 from hooks.model.dates import add_years
 from hooks.model.sorting import by_number
 from hooks.model.standard import REVIEW_YEARS, STATUS_IN_FORCE, STATUS_UPCOMING, Standard
@@ -116,7 +116,8 @@ def build_report(corpus: Corpus, period: Period) -> Report:
 
     issued = [(s, s.issued, "") for s in published if s.issued in span]
     effective = [(s, s.effective, "") for s in published if s.effective in span]
-    started = [(s, s.stages.get("立项"), "") for s in standards if s.stages.get("立项") in span]
+    first = lifecycle.STAGES[0]  # 立项
+    started = [(s, s.stages.get(first), "") for s in standards if s.stages.get(first) in span]
     progress = [(s, lifecycle.started(s), f"期末阶段：{_stage_at(s, as_of)}")
                 for s in standards if _in_progress_at(s, as_of)]
     overdue = [(s, s.planned, f"计划 {s.planned.isoformat()} 发布")
@@ -180,7 +181,7 @@ def build_report(corpus: Corpus, period: Period) -> Report:
 
 def _stage_at(std: Standard, day: date) -> str:
     reached = [name for name in lifecycle.STAGES if (d := std.stages.get(name)) and d <= day]
-    return reached[-1] if reached else (std.stage or "立项")
+    return reached[-1] if reached else (std.stage or lifecycle.STAGES[0])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,13 +217,13 @@ def report_xlsx(report: Report) -> bytes:
     ws = wb.active
     ws.title = "汇总"
     title = f"机关事务标准化工作情况统计（{report.period.title}）"
-    ws.append([title])
-    ws.append([f"统计期间：{report.period.start.isoformat()} 至 {report.period.end.isoformat()}；"
-               f"数据截至 {report.as_of.isoformat()}"])
-    ws.append([])
-    ws.append(CSV_HEADER)
+    append_row(ws, [title])  # every cell through the one writer: text stays text
+    append_row(ws, [f"统计期间：{report.period.start.isoformat()} 至 {report.period.end.isoformat()}；"
+                    f"数据截至 {report.as_of.isoformat()}"])
+    append_row(ws, [])
+    append_row(ws, CSV_HEADER)
     for row in summary_rows(report):
-        ws.append(row)
+        append_row(ws, row)
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="F3F4F6")
     ws["A1"].font = Font(bold=True, size=14)
@@ -236,9 +237,9 @@ def report_xlsx(report: Report) -> bytes:
     ws.freeze_panes = "A5"
 
     detail = wb.create_sheet("明细")
-    detail.append(DETAIL_HEADER)
+    append_row(detail, DETAIL_HEADER)
     for row in detail_rows(report):
-        detail.append(row)
+        append_row(detail, row)
     for cell in detail[1]:
         cell.font = bold
         cell.fill = head_fill

@@ -13,18 +13,31 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
+from hooks.check.registry import checks
+from hooks.model.facts import LEVEL
+
 DATA_DIR = Path(__file__).parent.parent / "data"
 
-NATIONAL = "国家标准"
-SECTOR = "行业标准"
-LOCAL = "地方标准"
-GROUP = "团体标准"
-ENTERPRISE = "企业标准"
-CONSTRUCTION = "工程建设标准"
-INTERNAL = "单位内部标准"  # never derived: editors write it for codes of no known kind
+# The level each kind of number gives (names: data/facts.yml).
+NATIONAL = LEVEL["national"]
+SECTOR = LEVEL["sector"]
+LOCAL = LEVEL["local"]
+GROUP = LEVEL["group"]
+ENTERPRISE = LEVEL["enterprise"]
+CONSTRUCTION = LEVEL["construction"]
+INTERNAL = LEVEL["internal"]  # never derived: editors write it for codes of no known kind
 
 EM_DASH = "\u2014"
 FORMAT_HINT = "标准号应写作“代号 顺序号—年号”，如 GB/T 41568—2022"
+# Length limits, far above every real number (the longest in the corpus and the reference lists
+# have an 8-character code such as T/CSPSTC or DB6103/T, a 5-digit sequence number and at most
+# two parts: GB/T 15629.11—2003). They keep slugs, file names and sort keys bounded: without
+# them a 300-digit number made `new` fail on a file name too long for the file system.
+MAX_CHARS = 50  # the whole number, after normalisation
+MAX_CODE_CHARS = 20  # the code: GB/T, DB4203/T, T/CNESA, 建标
+MAX_PART_DIGITS = 8  # each part of the sequence number: 41568, 15629.11
+MAX_PARTS = 4  # 1.1, 15629.11, 4.2.1.3
+SHOWN_CHARS = 40  # of a number quoted in a message
 
 
 def _load_codes(name: str) -> dict[str, str]:
@@ -78,20 +91,55 @@ _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uf
 
 _SEQ = r"(?P<seq>\d+(?:\.\d+)*)"
 _YEAR = r"\s?-\s?(?P<year>(?:19|20)\d{2}|\d{2})"
-_DB_T = re.compile(r"DB\s?(?P<region>\d+)\s?/\s?T\s?" + _SEQ + _YEAR)
-_DB_OLD = re.compile(r"DB\s?(?P<region>\d{2}|\d{4})\s" + _SEQ + _YEAR)
+_DB_T = re.compile(r"DB\s?(?P<region>\d+)\s?/\s?T\s?" + _SEQ + _YEAR, re.ASCII)
+_DB_OLD = re.compile(r"DB\s?(?P<region>\d{2}|\d{4})\s" + _SEQ + _YEAR, re.ASCII)
 # Society / enterprise codes may end in digits only when a space separates them from the number.
-_GROUP = re.compile(r"T\s?/\s?(?P<org>[A-Z]+(?:\d+(?=\s))?)\s?" + _SEQ + _YEAR)
-_ENTERPRISE = re.compile(r"Q\s?/\s?(?P<org>[A-Z0-9]*[A-Z](?:\d+(?=\s))?)\s?" + _SEQ + _YEAR)
+_GROUP = re.compile(r"T\s?/\s?(?P<org>[A-Z]+(?:\d+(?=\s))?)\s?" + _SEQ + _YEAR, re.ASCII)
+_ENTERPRISE = re.compile(r"Q\s?/\s?(?P<org>[A-Z0-9]*[A-Z](?:\d+(?=\s))?)\s?" + _SEQ + _YEAR, re.ASCII)
 _GENERIC = re.compile(
     r"(?P<letters>[A-Z\u4e00-\u9fff]+(?:\s?/\s?[A-Z]+)*?)(?:\s?/\s?(?P<suffix>[TZ]))?\s?"
     + _SEQ
-    + _YEAR
+    + _YEAR,
+    re.ASCII,  # \d is 0-9 only: ٣٣٠١ (Arabic-Indic) is not a number (see _check_text)
 )
 
 
+def _shown(text: str) -> str:
+    """A number quoted in a message: at most SHOWN_CHARS characters."""
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+
+
 def _format_error(text: str) -> NumberError:
-    return NumberError("number-format", f"标准号“{text}”无法识别", FORMAT_HINT)
+    return NumberError("number-format", f"标准号“{_shown(text)}”无法识别", FORMAT_HINT)
+
+
+def _check_text(clean: str) -> None:
+    """Refuse a normalised number that is too long or holds digits other than 0-9."""
+    if len(clean) > MAX_CHARS:
+        raise NumberError("number-format",
+                          f"标准号“{_shown(clean)}”过长（{len(clean)} 个字符，最多 {MAX_CHARS} 个）",
+                          FORMAT_HINT)
+    digits = [c for c in clean if c.isdigit() and not c.isascii()]
+    if digits:
+        raise NumberError("number-format",
+                          f"标准号“{_shown(clean)}”含有数字“{digits[0]}”（U+{ord(digits[0]):04X}），"
+                          "不是 0–9",
+                          "标准号的数字只能用 0–9（半角或全角）书写，不能用阿拉伯-印度数字等其他文字的数字")
+
+
+def _check_parts(number: StandardNumber, shown: str) -> StandardNumber:
+    """Refuse a code or sequence number beyond the length limits."""
+    parts = number.seq.split(".")
+    if len(number.code) > MAX_CODE_CHARS:
+        raise NumberError("number-format",
+                          f"标准号“{_shown(shown)}”的代号“{_shown(number.code)}”过长"
+                          f"（最多 {MAX_CODE_CHARS} 个字符）", FORMAT_HINT)
+    if len(parts) > MAX_PARTS or any(len(part) > MAX_PART_DIGITS for part in parts):
+        raise NumberError("number-format",
+                          f"标准号“{_shown(shown)}”的顺序号“{_shown(number.seq)}”过长",
+                          f"顺序号每段最多 {MAX_PART_DIGITS} 位数字、最多 {MAX_PARTS} 段"
+                          "（如 41568、1.1、15629.11）；请核对标准号")
+    return number
 
 
 def _clean(text: str) -> str:
@@ -119,13 +167,19 @@ def _region(region_code: str, text: str) -> str:
     return province
 
 
+@checks("number-format", "number-region")
 def parse_number(text: str) -> StandardNumber:
     """Read a standard number in any common spelling; raise NumberError if it cannot be read."""
     if not isinstance(text, str) or not text.strip():
         raise NumberError("number-format", "标准号为空", FORMAT_HINT)
     clean = _clean(text)
     shown = clean or text.strip()
+    _check_text(clean)
+    return _check_parts(_match(clean, shown), shown)
 
+
+def _match(clean: str, shown: str) -> StandardNumber:
+    """The number `clean` spells (normalised, at most MAX_CHARS, ASCII digits only)."""
     if m := _DB_T.fullmatch(clean) or _DB_OLD.fullmatch(clean):
         region_code = m["region"]
         province = _region(region_code, shown)

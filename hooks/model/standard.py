@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from hooks.load.framework import Node
+from hooks.model.clauses import ClauseTree, clause_tree
+
+# Status names (spec section 2) in reader order, and the levels: data/facts.yml via
+# hooks.model.facts, re-exported here for the modules that take them with the Standard.
+from hooks.model.facts import LEVELS as LEVELS
+from hooks.model.facts import STAGE_PUBLISHED
+from hooks.model.facts import STATUS_ABOLISHED as STATUS_ABOLISHED
+from hooks.model.facts import STATUS_DRAFT as STATUS_DRAFT
+from hooks.model.facts import STATUS_IN_FORCE as STATUS_IN_FORCE
+from hooks.model.facts import STATUS_REPLACED as STATUS_REPLACED
+from hooks.model.facts import STATUS_UPCOMING as STATUS_UPCOMING
+from hooks.model.facts import STATUSES as STATUSES
 from hooks.model.numbers import StandardNumber
 
-# Status names (spec section 2), in the order readers care about them.
-STATUS_IN_FORCE = "现行"
-STATUS_UPCOMING = "即将实施"
-STATUS_REPLACED = "被代替"
-STATUS_ABOLISHED = "废止"
-STATUS_DRAFT = "制定中"  # not published yet (hooks.derive.lifecycle): never 现行, never counted as in force
-STATUSES = (STATUS_IN_FORCE, STATUS_UPCOMING, STATUS_REPLACED, STATUS_ABOLISHED, STATUS_DRAFT)
-LEVELS = ("国家标准", "行业标准", "地方标准", "团体标准", "企业标准", "工程建设标准", "单位内部标准")
 REVIEW_YEARS = 5
 
 
@@ -62,6 +67,7 @@ class Standard:
     sample: bool = False  # written by this project as an example (示例), not a real standard
     citation: str = ""  # GB/T 7714—2015 reference
     platform: dict[str, str] = field(default_factory=dict)  # where to read the full text: name, url
+    maintained: bool = True  # this site reviews it (hooks.derive.maintained; extra.maintained_issuers)
 
     @property
     def slug(self) -> str:
@@ -80,10 +86,15 @@ class Standard:
     def has_text(self) -> bool:
         return bool(self.body.strip())
 
+    @cached_property
+    def clauses(self) -> ClauseTree:
+        """The text split at its headings as the page splits it (hooks.model.clauses)."""
+        return clause_tree(self.body, self.body_line)
+
     @property
     def is_draft(self) -> bool:
         """Not published yet: a plan or draft (立项 … 报批); has no issued/effective date."""
-        return self.stage not in ("", "发布")
+        return self.stage not in ("", STAGE_PUBLISHED)
 
     @property
     def in_force(self) -> bool:

@@ -20,7 +20,8 @@ from hooks.corpus import Corpus
 from hooks.derive.status import review_overdue
 from hooks.load.framework import Node
 from hooks.model.dates import add_years
-from hooks.model.sorting import by_number, iso, std_title_key
+from hooks.model.facts import STATUS_KEYS
+from hooks.model.sorting import by_number, iso, level_rank, status_rank, std_title_key
 from hooks.model.standard import (
     LEVELS,
     STATUS_ABOLISHED,
@@ -38,8 +39,6 @@ from hooks.pages.templating import render
 from hooks.search import index as search_index
 
 CATALOGUE_SRC = "catalogue.md"
-STATUS_KEYS = {STATUS_IN_FORCE: "in-force", STATUS_UPCOMING: "upcoming",
-               STATUS_REPLACED: "replaced", STATUS_ABOLISHED: "abolished", STATUS_DRAFT: "draft"}
 REVIEW_WINDOW_YEARS = 1  # 复审提醒: due within 12 months
 
 
@@ -99,8 +98,8 @@ class Catalogue:
         return add_years(self.today, REVIEW_WINDOW_YEARS)
 
     def needs_review(self, std: Standard) -> bool:
-        """In force and due within 12 months, or overdue."""
-        return (std.status == STATUS_IN_FORCE and std.review_due is not None
+        """One of the site's own standards, in force and due within 12 months, or overdue."""
+        return (std.maintained and std.status == STATUS_IN_FORCE and std.review_due is not None
                 and std.review_due <= self.review_window_end())
 
     def reviews(self) -> list[Standard]:
@@ -127,7 +126,7 @@ class Catalogue:
         if std.status == STATUS_DRAFT:
             stage = getattr(std, "stage", "")
             notes.append(f"制定中（{stage}阶段）" if stage else "制定中")
-        if review_overdue(std, self.today):
+        if std.maintained and review_overdue(std, self.today):  # outside ones: their issuer's
             notes.append(f"复审逾期（应于 {std.review_due.isoformat()} 前复审）")
         if std.sample:
             notes.append("示例文本")
@@ -204,6 +203,25 @@ def catalogue_url(linker: Linker, **params: str) -> str:
     return f"{base}?{query}" if query else base
 
 
+# Facet values that stand for several statuses at once: `?status=被代替,废止` (the home page's
+# 被代替或废止 figure links there); docs/assets/js/catalogue.js reads a comma as "any of".
+STATUS_SETS: tuple[tuple[str, ...], ...] = ((STATUS_REPLACED, STATUS_ABOLISHED),)
+
+
+def status_value(statuses: tuple[str, ...] | list[str]) -> str:
+    """The `status` URL value for one or several statuses."""
+    return ",".join(statuses)
+
+
+def status_options(cat: Catalogue) -> list[tuple[str, int, str]]:
+    """The status facet: each status, then each set of statuses, as (value, count, label)."""
+    counts = cat.status_counts()
+    options = [(st, counts[st], st) for st in STATUSES]
+    options += [(status_value(group), sum(counts[st] for st in group), "或".join(group))
+                for group in STATUS_SETS]
+    return options
+
+
 def domain_options(cat: Catalogue) -> list[dict[str, object]]:
     return [{"value": n.code, "label": n.label, "depth": n.depth, "count": cat.count(n)}
             for n in cat.nodes]
@@ -212,7 +230,9 @@ def domain_options(cat: Catalogue) -> list[dict[str, object]]:
 def render_catalogue(state, linker: Linker) -> str:
     cat = state.catalogue
     rows = []
-    for std in cat.standards:
+    # 明细表 order (framework, then number): the order the page states and catalogue.js keeps
+    # by default, so the table reads the same with or without JavaScript.
+    for std in (e.std for e in cat.entries):
         node = std.domain
         rows.append({
             "std": std,
@@ -223,18 +243,17 @@ def render_catalogue(state, linker: Linker) -> str:
             "status_key": status_key(std.status),
             "number_rank": cat.number_rank[std.slug],
             "title_rank": cat.title_rank[std.slug],
-            "level_rank": LEVELS.index(std.level) if std.level in LEVELS else len(LEVELS),
-            "status_rank": STATUSES.index(std.status),
+            "level_rank": level_rank(std.level),
+            "status_rank": status_rank(std.status),
             "domain_rank": cat.entry[std.slug].seq,
         })
-    status_counts = cat.status_counts()
     return render(
         "catalogue.html",
         rows=rows,
         total=len(rows),
         domains=domain_options(cat),
         levels=[(lv, sum(1 for s in cat.standards if s.level == lv)) for lv in cat.levels()],
-        statuses=[(st, status_counts[st]) for st in STATUSES],
+        statuses=status_options(cat),
         years=[(y, sum(1 for s in cat.standards if s.issued and s.issued.year == y))
                for y in cat.years()],
         today=cat.today,

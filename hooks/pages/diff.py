@@ -1,7 +1,8 @@
 """Edition diff (条文对照): align two texts clause by clause, then diff aligned clauses word by word.
 
-1. `clauses(body)` splits a standard's Markdown text at its headings into clauses (number, title,
-   blocks: paragraphs, list items, table rows).
+1. `clauses(body)` takes a standard's clauses from hooks.model.clauses (the page's headings of
+   level 2 and deeper: a `#` line in a code block is not one) and splits the text of each into
+   blocks: paragraphs, list items, table rows.
 2. `align(old, new)` pairs clauses: same title (unique) first, so moved and renumbered clauses
    are found; then same number with a similar title or text (retitled); then any remaining
    pair whose title or text is similar enough. Unpaired new clauses whose text comes from an old
@@ -21,10 +22,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from hooks.model.anchors import clause_number, slugify
+from hooks.model.clauses import clause_tree
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[./][A-Za-z0-9]+)*|\s+|.", re.S)
 _BULLET = re.compile(r"^[-*+]\s+")
@@ -89,64 +88,62 @@ def _title(heading: str, number: str | None) -> str:
     return text.strip()
 
 
-def clauses(body: str) -> list[Clause]:
-    """The clauses of a Markdown text, in order; text before the first heading is dropped."""
+def clauses(body: str, body_line: int = 1) -> list[Clause]:
+    """The clauses of a Markdown text, in order; text before the first heading is dropped.
+    (`body_line`, the file line of the body, shares the tree `Standard.clauses` holds.)
+
+    A `#` (level 1) heading does not start a clause here: its line is text of the clause
+    before it, as any other line."""
     found: list[Clause] = []
     stack: list[Clause] = []
     current: Clause | None = None
-    fenced = False
+    rows: list[str] = []
     paragraph: list[str] = []
-    seen_anchors: dict[str, int] = {}
 
     def flush() -> None:
         if current is not None and paragraph:
             current.blocks.append(" ".join(s.strip() for s in paragraph).strip())
         paragraph.clear()
 
-    for line in body.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
-            paragraph.append(line)
-            continue
-        heading = None if fenced else _HEADING.match(line)
-        if heading and len(heading.group(1)) >= 2:
+    for clause in clause_tree(body, body_line):
+        lines = clause.markdown.split("\n") if clause.markdown else []
+        if clause.level >= 2:
             flush()
-            text = heading.group(2)
-            number = clause_number(text)
-            anchor = slugify(text)
-            if anchor in seen_anchors:  # toc's de-duplication: second one gets _1
-                seen_anchors[anchor] += 1
-                anchor = f"{anchor}_{seen_anchors[anchor]}"
-            else:
-                seen_anchors[anchor] = 0
-            level = len(heading.group(1))
-            while stack and stack[-1].level >= level:
+            while stack and stack[-1].level >= clause.level:
                 stack.pop()
-            current = Clause(number, _title(text, number), text.strip(), level, anchor,
-                             index=len(found), parent=stack[-1] if stack else None)
+            current = Clause(clause.number, _title(clause.text, clause.number), clause.text,
+                             clause.level, clause.anchor, index=len(found),
+                             parent=stack[-1] if stack else None)
             found.append(current)
             stack.append(current)
-            continue
-        if current is None:
-            continue
-        stripped = line.strip()
-        if _RULE.match(stripped):  # a thematic break (---) separates, shows nothing
-            stripped = ""
-        stripped = _BULLET.sub("• ", stripped)  # a reader sees the bullet, not Markdown
-        if not stripped:
-            flush()
-        elif stripped.startswith("|"):
-            flush()
-            if not _TABLE_RULE.match(stripped):
-                cells = [c.strip() for c in stripped.strip("|").split("|")]
-                current.blocks.append(" ｜ ".join(cells))
-        elif re.match(r"^(•|\d+[.)]|[a-z]\))\s", stripped) and paragraph:
-            flush()
-            paragraph.append(stripped)
         else:
-            paragraph.append(stripped)
+            rows = rows or body.split("\n")
+            lines = rows[clause.line - body_line:clause.start - body_line] + lines
+        if current is not None:
+            for line in lines:
+                _add_line(current, paragraph, line, flush)
     flush()
     return found
+
+
+def _add_line(current: Clause, paragraph: list[str], line: str, flush) -> None:
+    """One line of a clause's Markdown into its blocks (`paragraph`: the one being read)."""
+    stripped = line.strip()
+    if _RULE.match(stripped):  # a thematic break (---) separates, shows nothing
+        stripped = ""
+    stripped = _BULLET.sub("• ", stripped)  # a reader sees the bullet, not Markdown
+    if not stripped:
+        flush()
+    elif stripped.startswith("|"):
+        flush()
+        if not _TABLE_RULE.match(stripped):
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            current.blocks.append(" ｜ ".join(cells))
+    elif re.match(r"^(•|\d+[.)]|[a-z]\))\s", stripped) and paragraph:
+        flush()
+        paragraph.append(stripped)
+    else:
+        paragraph.append(stripped)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -482,9 +479,10 @@ def align(old: list[Clause], new: list[Clause]) -> dict[int, int]:
     return pairs
 
 
-def compare(old_body: str, new_body: str) -> EditionDiff:
-    """Clause-by-clause comparison of two editions' Markdown texts."""
-    old, new = clauses(old_body), clauses(new_body)
+def compare(old_body: str, new_body: str, old_line: int = 1, new_line: int = 1) -> EditionDiff:
+    """Clause-by-clause comparison of two editions' Markdown texts (`*_line`: their bodies'
+    first file lines)."""
+    old, new = clauses(old_body, old_line), clauses(new_body, new_line)
     pairs = align(old, new)
     back = {o: n for n, o in pairs.items()}
     changes_by_new: dict[int, Change] = {}

@@ -225,7 +225,7 @@ def render_progress(standards: list[Standard], today: date, linker: Linker,
 
 def render_changes(new: Standard, old: Standard, linker: Linker,
                    heading_id: str = "changes") -> str:
-    diff = compare(old.body, new.body)
+    diff = compare(old.body, new.body, old.body_line, new.body_line)
     new_url = linker.to_src(standard_src(new.slug)) or ""
     old_url = linker.to_src(standard_src(old.slug)) or ""
     return render("lifecycle_changes.html", new=new, old=old, diff=diff,

@@ -19,12 +19,11 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 
 from hooks.corpus import STANDARDS_DIR
+from hooks.model.facts import RULES_SRC
 from hooks.model.standard import Standard
 from hooks.pages.links import Linker
 from hooks.pages.settings import SiteSettings
 from hooks.pages.templating import render
-
-RULES_SRC = "guide/rules.md"
 
 
 def git_dates(root: Path, folder: str = STANDARDS_DIR) -> dict[str, date]:

@@ -33,15 +33,16 @@ from hooks.pages.templating import render
 
 FRAMEWORK_SRC = "framework.md"
 REVIEWS_SRC = "reviews.md"
+SITE_SETTINGS_SRC = "guide/site.md"  # 站点设置: extra.maintained_issuers
 SYSTEM_NAME = "机关事务标准体系"
 DETAIL_COLUMNS = ("序号", "标准体系表编号", "标准号", "标准名称", "宜定级别", "实施日期",
                   "被代替标准号或作废", "状态", "备注")
 # Domain pages list standards in force first, then upcoming, then replaced or abolished.
 STATUS_GROUPS = (
-    ("现行", (STATUS_IN_FORCE,)),
-    ("即将实施", (STATUS_UPCOMING,)),
-    ("被代替或废止", (STATUS_REPLACED, STATUS_ABOLISHED)),
-    ("制定中", (STATUS_DRAFT,)),
+    (STATUS_IN_FORCE, (STATUS_IN_FORCE,)),
+    (STATUS_UPCOMING, (STATUS_UPCOMING,)),
+    (f"{STATUS_REPLACED}或{STATUS_ABOLISHED}", (STATUS_REPLACED, STATUS_ABOLISHED)),
+    (STATUS_DRAFT, (STATUS_DRAFT,)),
 )
 
 FRAMEWORK_MD = """---
@@ -124,6 +125,9 @@ def render_framework(state, html: str, linker: Linker) -> str:
         rows_by_node.append({
             "node": node,
             "url": linker.to_src(domain_src(node.slug)),
+            # The head counts the node's whole subtree: a top-level node whose standards all
+            # sit in its children is not empty (issue 15, item 3).
+            "count": cat.count(node),
             "rows": [{"entry": e, "std": e.std, "url": linker.to_src(standard_src(e.std.slug)),
                       "replaced": cat.replaced_column(e.std), "remark": cat.remark(e.std),
                       "status_key": status_key(e.std.status)} for e in entries],
@@ -163,6 +167,7 @@ def render_domain(state, node: Node, linker: Linker) -> str:
 
 
 def render_reviews(state, linker: Linker) -> str:
+    """复审提醒 (editors' area): the site's own standards only (Catalogue.needs_review)."""
     cat = state.catalogue
     overdue, soon = [], []
     for std in cat.reviews():
@@ -173,7 +178,10 @@ def render_reviews(state, linker: Linker) -> str:
         (overdue if days < 0 else soon).append(item)
     return render("reviews.html", overdue=overdue, soon=soon, today=cat.today,
                   window_end=cat.review_window_end(),
-                  in_force=sum(1 for s in cat.standards if s.status == STATUS_IN_FORCE))
+                  issuers=state.settings.maintained_issuers,
+                  settings_url=linker.to_src(SITE_SETTINGS_SRC),
+                  in_force=sum(1 for s in cat.standards
+                               if s.maintained and s.status == STATUS_IN_FORCE))
 
 
 # Feature hooks (hooks.pipeline.FEATURES) ---------------------------------------------------------

@@ -1,7 +1,8 @@
 """The editors' guide (编写指南) parts that are generated, so the docs cannot drift from the code.
 
 - `guide/rules.md` (规则参考): every rule of the registry (data/rules.yml) with its anchor
-  `#<rule-id>`, the target of every diagnostic's help link (hooks.check.rules.help_url).
+  `#<rule-id>`, the target of every diagnostic's help link (hooks.check.rules.help_url), and
+  the function that checks it (hooks.check.registry).
 - In hand-written guide pages, marker comments are replaced by generated Markdown:
   `<!-- generated: fields -->` (the front-matter table, from the JSON Schema) and
   `<!-- generated: numbers -->` (number spellings, run through hooks.model.numbers).
@@ -11,13 +12,13 @@ from __future__ import annotations
 
 from mkdocs.structure.files import Files
 
+from hooks.check.registry import Site, describe
 from hooks.check.rules import RULES, Rule
 from hooks.check.schema import load_schema
+from hooks.model.facts import RULES_SRC, SEVERITY
 from hooks.model.numbers import NumberError, parse_number
 from hooks.pages.links import add_page
 
-RULES_SRC = "guide/rules.md"
-SEVERITY = {"error": "错误", "warning": "警告"}
 NUMBER_EXAMPLES = (
     "GB/T 41568—2022", "GB/T41568-2022", "ＧＢ／Ｔ ４１５６８－２０２２", "GB/T 41568 – 2022",
     "GB 31654—2021", "GB/T 1.1—2020", "DB4203/T 131—2018", "DB51/T 2610-2019", "T/CAS 290—2017",
@@ -39,6 +40,10 @@ def _lang(example: str) -> str:
     return "yaml"
 
 
+def _site(site: Site) -> str:
+    return f"`{site.file}` 的 `{site.function}`"
+
+
 def rule_section(rule: Rule) -> str:
     parts = [
         f"### {rule.id}：{rule.title} {{#{rule.id}}}",
@@ -51,6 +56,7 @@ def rule_section(rule: Rule) -> str:
     for label, example in (("错误示例", rule.bad), ("改正后", rule.fixed)):
         shown = example if example.strip() else "（空文件）"
         parts += [f"{label}：", "", _fence(shown, _lang(shown)), ""]
+    parts += [f"实现：{describe(rule.id, _site)}", ""]
     return "\n".join(parts)
 
 
@@ -64,11 +70,13 @@ def rules_page() -> str:
         "在终端中也可以运行 `python -m hooks explain 规则号` 查看同样的内容。", "",
         "**错误**会使检查不通过、网站构建停止；**警告**（复审逾期、正文结构）在检查结果和标准页面的"
         "“编辑提示”中显示，只有 `python -m hooks check --strict` 会因警告而不通过。", "",
-        "本页由规则登记表 `hooks/data/rules.yml` 自动生成，检查程序和测试读取的是同一份登记表。", "",
+        "本页由规则登记表 `hooks/data/rules.yml` 自动生成，检查程序和测试读取的是同一份登记表。"
+        "每条规则末尾的“实现”指出检查它的函数：函数上方用 `@checks(\"规则号\")` 登记，"
+        "汇总在 `hooks/check/registry.py`。", "",
         "| 规则号 | 级别 | 含义 |", "|---|---|---|",
     ]
     out += [f"| [{r.id}](#{r.id}) | {SEVERITY[r.severity]} | {r.title} |" for r in rules]
-    for severity, heading in (("error", "错误"), ("warning", "警告")):
+    for severity, heading in SEVERITY.items():
         out += ["", f"## {heading}", ""]
         out += [rule_section(r) for r in rules if r.severity == severity]
     return "\n".join(out) + "\n"

@@ -8,21 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from hooks.model.dates import add_years
+from hooks.model.facts import STATUS_KEYS
 from hooks.model.numbers import number_key
-from hooks.model.standard import (
-    STATUS_ABOLISHED,
-    STATUS_DRAFT,
-    STATUS_IN_FORCE,
-    STATUS_REPLACED,
-    STATUS_UPCOMING,
-    Standard,
-)
+from hooks.model.standard import STATUS_ABOLISHED, STATUS_REPLACED, STATUS_UPCOMING, Standard
 from hooks.pages import sources
 from hooks.pages.links import Linker, standard_src
 from hooks.pages.settings import SiteSettings
-
-STATUS_KEYS = {STATUS_IN_FORCE: "in-force", STATUS_UPCOMING: "upcoming",
-               STATUS_REPLACED: "replaced", STATUS_ABOLISHED: "abolished", STATUS_DRAFT: "draft"}
 
 
 def editions(std: Standard) -> list[Standard]:
@@ -42,7 +33,14 @@ def editions(std: Standard) -> list[Standard]:
 
 
 def review_info(std: Standard, today: date) -> dict[str, object]:
-    """复审 facts for the page: due date, its basis, and whether it is overdue or due soon."""
+    """复审 facts for the page: due date, its basis, and whether it is overdue or due soon.
+
+    Only for the site's own standards (`std.maintained`): an outside standard (state "outside")
+    shows facts only, i.e. the review date its metadata records, if any; its issuing body
+    reviews it, so the page gives no computed due date, countdown or request."""
+    if not std.maintained:
+        return {"due": None, "basis": "", "base": None, "reviewed": std.reviewed,
+                "state": "outside", "days": 0}
     if std.effective is None:  # a draft: nothing to review yet
         return {"due": None, "basis": "", "base": None, "reviewed": None, "state": "draft",
                 "days": 0}

@@ -8,18 +8,35 @@ import re
 from mkdocs.structure.files import Files
 
 from hooks.model.sorting import by_number, newest_first
-from hooks.model.standard import STATUS_UPCOMING
-from hooks.pages.catalogue import CATALOGUE_SRC, catalogue_url
-from hooks.pages.framework_pages import FRAMEWORK_SRC, REVIEWS_SRC, std_item
+from hooks.model.standard import STATUS_DRAFT, STATUS_UPCOMING
+from hooks.pages import news
+from hooks.pages.catalogue import CATALOGUE_SRC, catalogue_url, status_key, status_value
+from hooks.pages.drafts import PROGRESS_SRC
+from hooks.pages.framework_pages import FRAMEWORK_SRC, REVIEWS_SRC, STATUS_GROUPS, std_item
 from hooks.pages.links import Linker, domain_src
 from hooks.pages.templating import render
 
 HOME_SRC = "index.md"
-MARKER = re.compile(r"<!-- home:(search|stats|latest|entries|downloads) -->")
+MARKER = re.compile(r"<!-- home:(search|stats|latest|news|entries|downloads) -->")
 LATEST = 6
 
 
+def status_stats(counts: dict[str, int], linker: Linker) -> list[dict[str, object]]:
+    """One figure per status group (被代替 and 废止 together); 制定中 only when there are drafts."""
+    stats = []
+    for title, statuses in STATUS_GROUPS:
+        n = sum(counts[st] for st in statuses)
+        if STATUS_DRAFT in statuses and not n:
+            continue
+        url = (linker.to_src(PROGRESS_SRC) if STATUS_DRAFT in statuses  # hooks.pages.drafts
+               else catalogue_url(linker, status=status_value(statuses)))  # 被代替,废止: both
+        stats.append({"title": title, "key": status_key(statuses[0]), "n": n, "url": url})
+    return stats
+
+
 def render_part(part: str, state, linker: Linker) -> str:
+    if part == "news":  # latest articles: hooks/pages/news.py, templates/news_home.html
+        return news.home_html(state, linker)
     cat = state.catalogue
     ctx: dict[str, object] = {"part": part}
     if part == "search":
@@ -29,13 +46,8 @@ def render_part(part: str, state, linker: Linker) -> str:
         ctx.update(
             total=len(cat.standards), counts=counts, today=cat.today,
             reviews=len(cat.reviews()),
-            links={"total": catalogue_url(linker),
-                   "现行": catalogue_url(linker, status="现行"),
-                   "即将实施": catalogue_url(linker, status="即将实施"),
-                   "被代替": catalogue_url(linker, status="被代替"),
-                   "废止": catalogue_url(linker, status="废止"),
-                   "reviews": linker.to_src(REVIEWS_SRC),
-                   "制定中": linker.to_src("progress/index.md")},  # drafts: hooks.pages.drafts
+            links={"total": catalogue_url(linker), "reviews": linker.to_src(REVIEWS_SRC)},
+            stats=status_stats(counts, linker),
         )
     elif part == "latest":
         upcoming = by_number([s for s in cat.standards if s.status == STATUS_UPCOMING])

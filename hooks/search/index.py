@@ -1,7 +1,8 @@
 """Search indexes, prebuilt at build time (docs/guide/search.md explains the design and figures).
 
 Written under `search/` in the site:
-- `meta.json` (+ `meta.js`, the same data assigned to a global, for file:// pages): settings,
+- `meta.json` (+ `meta.js`, the same data assigned to a global, for file:// pages): settings
+  (data/search.json, plus `statuses`: the status order of data/facts.yml for ties),
   the query dictionary, and one row per standard: number, title, English title, keywords,
   summary, pinyin of title and keywords, status, level, domain, year, clause count, and whether
   the standard has a `text/` file. The browser matches numbers, substrings and pinyin on it
@@ -10,12 +11,13 @@ Written under `search/` in the site:
   bigram / ASCII word, the ids of the clauses that contain it (gaps as base-32 text, see
   `encode_postings`). A query fetches
   only the shards of its own tokens. Clause ids run through the standards in meta order; a
-  standard's clauses are numbered as `clauses()` splits its text.
+  standard's clauses are numbered as `clauses()` splits its text: the clause tree of
+  hooks.model.clauses, the page's own headings (and the text before the first one, if any).
 - Snippets (to confirm a body match and cut a highlighted clause snippet for the top results):
   the browser reads the clauses from the standard's own page (`standards/<slug>/`, the page the
-  reader opens next), splitting its text at every heading exactly as `clauses()` does. Only a
-  standard whose rendered headings do not give the same clauses (odd Markdown: a setext or
-  `{#id}` heading, a heading in raw HTML) keeps `text/<slug>.json`, its clauses
+  reader opens next), splitting its text at every heading as `clauses()` does. Only a standard
+  whose rendered headings do not give the same clauses (a heading written as raw HTML, which
+  Markdown leaves alone; lead text that renders to nothing) keeps `text/<slug>.json`, its clauses
   `[anchor, heading, text]`, flagged in its meta row. A copy of every text here would be
   larger than the standards' sources themselves.
 In the offline build (use_directory_urls off, pages opened from file://, where pages cannot be
@@ -32,8 +34,10 @@ from functools import lru_cache
 from html import unescape
 from pathlib import Path
 
-from hooks.model.anchors import slugify
-from hooks.model.standard import Standard
+from hooks.model.article import Article
+from hooks.model.clauses import Clause, ClauseTree, clause_tree
+from hooks.model.standard import STATUSES, Standard
+from hooks.search import articles as article_index
 from hooks.search.tokens import (
     Dictionary,
     base_words,
@@ -45,10 +49,7 @@ from hooks.search.tokens import (
 
 SEARCH_DIR = "search"
 JS_GLOBAL = "StandardSearchData"
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-ATTR_LIST = re.compile(r"\s*\{[^{}]*\}\s*$")
 TERM_HEADING = re.compile(r"^3\.\d+\s+(.+)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_NOISE = re.compile(r"(\*\*|__|`|</?[A-Za-z][^>]*>|^\s*(?:[-*+]|\d+\.)\s+|^\s*>\s?)", re.M)
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$", re.M)
@@ -57,42 +58,23 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}.*$", re.M)
 # ---------------------------------------------------------------- clauses
 
 
-def clauses(body: str) -> list[tuple[str, str, str]]:
-    """Split a Markdown body into clauses `(anchor, heading, plain text)`.
-
-    Every heading starts a clause; its anchor is the one the page gives it (clause number, or
-    pinyin; repeated anchors get `_1`, `_2` as the toc extension does). Text before the first
-    heading is the clause with anchor "".
-    """
-    out: list[tuple[str, str, list[str]]] = [("", "", [])]
-    seen: set[str] = set()
-    fenced = False
-    for line in body.splitlines():
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        m = None if fenced else HEADING.match(line)
-        if m:
-            heading = ATTR_LIST.sub("", m.group(2)).strip()
-            anchor = _unique(slugify(_plain(heading)), seen)
-            out.append((anchor, _plain(heading), []))
-        else:
-            out[-1][2].append(line)
-    result = []
-    for anchor, heading, lines in out:
-        text = _plain("\n".join(lines))
-        if anchor or text:
-            result.append((anchor, heading, text))
+def clauses(body: str, body_line: int = 1) -> list[tuple[str, str, str]]:
+    """A Markdown body as clauses `(anchor, heading, plain text)`: the clause tree of
+    hooks.model.clauses, each heading with its anchor on the page (clause number, pinyin, or
+    {#id}; repeated anchors get `_1`, `_2` as the toc extension does) and the plain text up to
+    the next heading. Text before the first heading is the clause with anchor "", if any."""
+    tree = clause_tree(body, body_line)
+    lead = _plain(_markdown(tree, tree.lead))
+    result = [("", "", lead)] if lead else []
+    result += [(c.anchor, c.text, _plain(_markdown(tree, c))) for c in tree.clauses]
     return result
 
 
-def _unique(anchor: str, seen: set[str]) -> str:
-    candidate, n = anchor, 0
-    while candidate in seen:
-        n += 1
-        candidate = f"{anchor}_{n}"
-    seen.add(candidate)
-    return candidate
+def _markdown(tree: ClauseTree, clause: Clause) -> str:
+    """A clause's Markdown without the ``` / ~~~ lines of its code blocks."""
+    if not tree.fences:
+        return clause.markdown
+    return "\n".join(t for n, t in clause.lines if n not in tree.fences)
 
 
 def _plain(markdown: str) -> str:
@@ -116,8 +98,9 @@ def page_anchors(html: str) -> list[str]:
     """The clause anchors search.js finds in a standard's rendered text: the id of every heading,
     after "" when there is text before the first heading (see `pageClauses` in search.js).
 
-    For ordinary Markdown this equals the anchors of `clauses(body)`; when it does not, the
-    standard keeps its `text/<slug>.json` (see `build`)."""
+    It equals the anchors of `clauses(body)` unless the text has a heading written as raw HTML
+    or lead text that renders to nothing; then the standard keeps its `text/<slug>.json` (see
+    `build`)."""
     headings = list(HTML_HEADING.finditer(html))
     lead = html[: headings[0].start()] if headings else html
     anchors = [""] if JS_TEXT.search(unescape(HTML_TAG.sub("", lead))) else []
@@ -146,14 +129,18 @@ def dictionary_words(standards: list[Standard], framework_names: list[str]) -> l
 
 
 def _term_clauses(std: Standard) -> list[tuple[str, str, str]]:
-    return [c for c in _text_index(std.body)[0] if c[0].startswith("3.")] if std.has_text else []
+    if not std.has_text:
+        return []
+    return [c for c in _text_index(std.body, std.body_line)[0] if c[0].startswith("3.")]
 
 
 @lru_cache(maxsize=20000)
-def _text_index(body: str) -> tuple[tuple[tuple[str, str, str], ...], tuple[frozenset[str], ...]]:
+def _text_index(body: str, body_line: int = 1
+                ) -> tuple[tuple[tuple[str, str, str], ...], tuple[frozenset[str], ...]]:
     """A body's clauses and each clause's token set. Cached by text: `mkdocs serve` rebuilds
-    the site after every edit, and most standards' text has not changed."""
-    parts = tuple(clauses(body))
+    the site after every edit, and most standards' text has not changed. (`body_line` shares
+    the clause tree that `Standard.clauses` already holds.)"""
+    parts = tuple(clauses(body, body_line))
     return parts, tuple(frozenset(body_tokens(h + " " + t)) for _, h, t in parts)
 
 
@@ -183,14 +170,17 @@ META_FIELDS = ["slug", "number", "code", "seq", "year", "title", "title_en", "ke
                "issued_year", "clauses", "text_file"]
 
 
-def body_index(standards: list[Standard]) -> dict[str, object]:
+def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[str, object]:
     """The full-text index from the standards' Markdown: {"shards", "clauses", "tokens",
     "files": {"body/<n>": {token: posting text}}}. Clause ids run through the standards in
-    order, each standard's clauses in `clauses()` order (meta rows give each one's count)."""
+    order, each standard's clauses in `clauses()` order (meta rows give each one's count);
+    the articles' clauses follow (hooks/search/articles.py)."""
     postings: dict[str, list[int]] = {}
     next_id = 0
-    for std in standards:
-        _, tokens = _text_index(std.body) if std.has_text else ((), ())
+    texts = [(s.body, s.body_line) for s in standards if s.has_text] + [
+        (article_index.searchable(a), a.body_line) for a in articles]
+    for body, body_line in texts:
+        _, tokens = _text_index(body, body_line)
         for clause_tokens in tokens:
             for token in clause_tokens:
                 postings.setdefault(token, []).append(next_id)
@@ -206,7 +196,8 @@ def body_index(standards: list[Standard]) -> dict[str, object]:
 
 def build(standards: list[Standard], framework_names: list[str], page_url: str,
           catalogue_url: str, pages: dict[str, list[str]] | None = None,
-          body: dict[str, object] | None = None) -> dict[str, object]:
+          body: dict[str, object] | None = None, articles: list[Article] = (),
+          directory_urls: bool = True) -> dict[str, object]:
     """Every index file as {path under search/: data}.
 
     `pages`: slug → `page_anchors` of the standard's rendered text. A standard whose page gives
@@ -216,18 +207,21 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
     files: dict[str, object] = {}
     rows = []
     for std in standards:
-        parts = _text_index(std.body)[0] if std.has_text else ()
+        parts = _text_index(std.body, std.body_line)[0] if std.has_text else ()
         text_file = bool(parts) and (
             pages is None or pages.get(std.slug) != [anchor for anchor, _, _ in parts])
         rows.append(meta_row(std, len(parts), text_file))
         if text_file:
             files[f"text/{std.slug}"] = [list(p) for p in parts]
-    body = body or body_index(standards)
+    body = body or body_index(standards, articles)
     files.update(body["files"])
+    for article in articles:  # their clauses, for snippets (hooks/search/articles.py)
+        files[f"text/{article_index.slug(article)}"] = [list(p) for p in _article_clauses(article)]
     codes = sorted({std.number.code for std in standards})
     files["meta"] = {
         "version": 2,
-        "settings": {k: v for k, v in settings().items() if not k.startswith("_")},
+        "settings": {**{k: v for k, v in settings().items() if not k.startswith("_")},
+                     "statuses": list(STATUSES)},  # reader order: search.js ranks ties by it
         "fields": META_FIELDS,
         "rows": rows,
         "words": dictionary_words(standards, framework_names),
@@ -236,7 +230,14 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
         "catalogue_url": catalogue_url,
         "body": {k: body[k] for k in ("shards", "clauses", "tokens")},
     }
+    if articles:
+        files["meta"]["articles"] = article_index.block(articles, directory_urls, _article_clauses,
+                                                        _pinyin)
     return files
+
+
+def _article_clauses(article: Article) -> tuple[tuple[str, str, str], ...]:
+    return _text_index(article_index.searchable(article), article.body_line)[0]
 
 
 def _shard_count(encoded: dict[str, str]) -> int:
@@ -318,7 +319,7 @@ def standard_text(state, std: Standard, html: str, page) -> str:
 def add_files(state, files, config) -> None:
     """Build the full-text index before any page is rendered: the catalogue page names its
     shard count, so that a `?q=` query can fetch its shards while the page loads."""
-    state.body_index = body_index(state.corpus.standards)
+    state.body_index = body_index(state.corpus.standards, state.corpus.articles)
 
 
 def shard_count(state) -> int:
@@ -338,5 +339,6 @@ def write_outputs(state, site_dir: Path, config=None) -> None:
     names = [node.name for node in corpus.framework.walk()]
     # Offline (file://) pages cannot fetch other pages: every standard gets its text/ file.
     pages = dict(state.page_anchors) if directory_urls else None
-    files = build(corpus.standards, names, page_url, catalogue_url, pages, state.body_index or None)
+    files = build(corpus.standards, names, page_url, catalogue_url, pages, state.body_index or None,
+                  corpus.articles, directory_urls)
     write(files, site_dir, offline=not directory_urls)

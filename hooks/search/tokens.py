@@ -49,6 +49,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "inner": re.compile(r"[/.\-]+"),
         "digit": re.compile(r"\d"),
         "alpha": re.compile(r"^[a-z]+$"),
+        "code_marker": re.compile(s["code_marker"]),
     }
 
 
@@ -68,6 +69,15 @@ def compact(text: str) -> str:
     return _patterns()["not_number"].sub("", normalise(text))
 
 
+def loose_code(code: str) -> str:
+    """A standard code without its "/T" marker, compacted: `GB/T` → `gb`, `DB31/T` → `db31`.
+
+    Readers often leave the marker out (`gb41568`, `GB 41568`); search.js matches such numbers
+    against this key too (ranked a little below the exact spelling).
+    """
+    return compact(_patterns()["code_marker"].sub("", normalise(code)))
+
+
 # ---------------------------------------------------------------- segmentation
 
 
@@ -77,14 +87,15 @@ class Dictionary:
 
     words: frozenset[str]
     longest: int
-    codes: frozenset[str] = frozenset()  # compact standard codes of the corpus: "gbt", "db42t"
+    codes: frozenset[str] = frozenset()  # compact codes of the corpus, loose too: "gbt", "gb"
 
     @classmethod
     def of(cls, words: object, codes: object = ()) -> Dictionary:
         clean = {normalise(w) for w in words if isinstance(w, str)}
         clean = {w for w in clean if len(w) >= 2 and _patterns()["pure_han"].match(w)}
+        known = {compact(c) for c in codes} | {loose_code(c) for c in codes}
         return cls(frozenset(clean), max((len(w) for w in clean), default=1),
-                   frozenset(compact(c) for c in codes))
+                   frozenset(k for k in known if k))
 
 
 @cache
@@ -133,7 +144,8 @@ def query_terms(query: str, dictionary: Dictionary) -> list[str]:
     then digits with an optional year) and kept whole: "gb/t 41568-2022" is one term. The rest
     is split on separators; pieces without digits are split on / . - too; pure Han pieces are
     segmented with the dictionary. Single ASCII letters are dropped unless they are the query.
-    Duplicates are dropped, order kept.
+    Duplicates are dropped, order kept. A code glued to its number (`gb41568`, `db31t1350`) is
+    one term when it begins with a known code (`_glued`).
     """
     p = _patterns()
     text = normalise(query)
@@ -144,7 +156,7 @@ def query_terms(query: str, dictionary: Dictionary) -> list[str]:
     last = 0
     for m in p["number_span"].finditer(text):
         code, num = m.group(1), m.group(2)
-        if code and compact(code) in dictionary.codes:
+        if code and (compact(code) in dictionary.codes or _glued(m.group(0), code, dictionary)):
             numbers.append(m.group(0).strip())
             rest.append(text[last:m.start()])
         else:
@@ -167,6 +179,15 @@ def query_terms(query: str, dictionary: Dictionary) -> list[str]:
         terms = [t for t in terms if len(t) > 1 or not is_alpha(t)] or terms
     seen: set[str] = set()
     return [t for t in terms if not (t in seen or seen.add(t))]
+
+
+def _glued(span: str, code: str, dictionary: Dictionary) -> bool:
+    """`gb41568`: the pattern reads code `gb4156` and number `8`. With no separator between
+    them and a known code (loose included) at the start, the span is one number."""
+    joined = compact(span)
+    return (span.startswith(code) and span[len(code):len(code) + 1].isdigit()
+            and any(joined.startswith(c) and joined[len(c):len(c) + 1].isdigit()
+                    for c in dictionary.codes))
 
 
 def body_tokens(text: str) -> list[str]:

@@ -22,5 +22,7 @@ TEMPLATES: dict[str, str] = {
     "guide": "guide/",
     "guide-rules": "guide/rules/",
     "about": "about/",
+    "editors": "editors/",
+    "guide-site": "guide/site/",
     "not-found": "404.html",
 }

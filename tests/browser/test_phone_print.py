@@ -47,6 +47,8 @@ def test_phone_has_no_horizontal_page_scroll(phone, site_server, template):
 def test_phone_metadata_panel_is_readable(phone, site_server):
     phone.goto(site_server.url(TEMPLATES["standard-text"]))
     panel = phone.locator(".std-meta")
+    panel.locator("summary").click()  # 标准信息 is folded on a page with text
+    assert panel.locator("dd").first.is_visible()
     box = panel.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
     size = panel.locator("dd").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
@@ -123,3 +125,50 @@ def test_print_shows_outside_link_urls(page, site_server, tmp_path):
     text = pdf_text(print_pdf(page), tmp_path)
     compact = "".join(text.split())
     assert url and url in compact
+
+
+def pdf_pages(pdf: bytes, tmp_path) -> list[str]:
+    """The text of each printed page."""
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    count = int(next(x for x in info.splitlines() if x.startswith("Pages:")).split()[1])
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for n in range(1, count + 1)]
+
+
+@pytest.mark.parametrize("template", ["standard-text", "standard-metadata-only"])
+def test_every_printed_page_names_the_page_address_and_the_status_date(page, site_server,
+                                                                        tmp_path, template):
+    url = site_server.url(TEMPLATES[template])
+    page.goto(url)
+    pages = pdf_pages(print_pdf(page), tmp_path)
+    assert len(pages) >= (3 if template == "standard-text" else 1)
+    for n, text in enumerate(pages, 1):
+        compact = "".join(text.split())
+        assert url in compact, n                      # the address the reader opened
+        assert "状态截至2026-11-27" in compact, n      # the build date (SOURCE_DATE_EPOCH)
+        assert f"第{n}/{len(pages)}页" in compact, n
+
+
+def test_printout_starts_the_text_on_page_one_with_compact_metadata(page, site_server, tmp_path):
+    page.goto(site_server.url("standards/sljg-001-2023/"))
+    first = pdf_pages(print_pdf(page), tmp_path)[0]
+    assert "状态 现行 截至 2026-11-27" in " ".join(first.split())   # the summary card
+    assert "归口单位" in first and "起草单位" in first               # 标准信息, open in print
+    assert "前言" in first and "本文件按照GB/T 1.1" in first         # the text starts on page 1
+    # Compact: two metadata entries share a line.
+    assert any("标准号" in line and "标准名称" in line for line in first.splitlines())
+    for absent in ("目次", "意见反馈", "当前位置", "标准目录 ›"):
+        assert absent not in first, absent
+
+
+def test_print_keeps_boxes_whole(page, site_server):
+    page.goto(site_server.url("standards/sljg-001-2023/"))
+    page.emulate_media(media="print")
+    breaks = page.evaluate("""() => ['.std-card', '.std-meta', '.std-extra > section']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .map(el => getComputedStyle(el).breakInside)""")
+    assert breaks and set(breaks) == {"avoid"}
+

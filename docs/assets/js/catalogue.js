@@ -15,9 +15,14 @@
  * Opened with ?q= or a facet in the URL, the template's inline script marks <html class="cat-pending">
  *   (rows out of layout, search/meta.json preloaded); the first apply() removes the class.
  * URL state: ?q=&domain=&level=&status=&year=&sort=  (sort: number|title|level|domain|status|
- *   issued|effective, "-" prefix for descending). Facet changes push a history entry, typing in q
- *   replaces it; back/forward (popstate) restores the state. Without JavaScript the whole table
- *   shows and the form is a harmless GET.
+ *   issued|effective, "-" prefix for descending; none: by relevance with q, else "domain", the
+ *   明细表 order the table is rendered in). status may list several values, comma-separated
+ *   (?status=被代替,废止: any of them), as the status <select> offers. Facet changes push a
+ *   history entry, typing in q replaces it; back/forward (popstate) restores the state. Without
+ *   JavaScript the whole table shows and the form is a harmless GET.
+ * Sort control: <select id="catalogue-order"> in #catalogue-sortbar (hidden until this script
+ *   shows it; phones have no column heads): the same keys as the heads; its option "" (data-query-only,
+ *   按相关程度) is offered only while there is a query.
  * Search hook, all optional (window.StandardSearch):
  *   await StandardSearch.query(q) → [{slug, score, hits: [...]}] best first, or null (= no
  *     opinion: the catalogue falls back to a plain substring match on the row text).
@@ -38,8 +43,9 @@
   const PARAMS = ["q", ...FACETS, "sort"];
   const SORT_KEYS = ["number", "title", "level", "domain", "status", "issued", "effective"];
   const NUMERIC_SORT = new Set(["number", "title", "level", "domain", "status"]);
+  const DEFAULT_SORT = "domain"; /* 明细表 order: framework node, then number */
 
-  let table, tbody, form, countEl, emptyEl, resultsEl, rows, total, columns;
+  let table, tbody, form, countEl, emptyEl, resultsEl, rows, total, columns, orderEl;
   let state = {};
   let generation = 0;
   let decorated = new Set();
@@ -89,7 +95,7 @@
     const d = row.dataset;
     if (state.domain && !d.domains.split(" ").includes(state.domain)) return false;
     if (state.level && d.level !== state.level) return false;
-    if (state.status && d.status !== state.status) return false;
+    if (state.status && !state.status.split(",").includes(d.status)) return false;
     if (state.year && d.year !== state.year) return false;
     return true;
   }
@@ -140,7 +146,7 @@
     const sortKey = state.sort.replace(/^-/, "");
     if (sortKey) shown.sort(compareBy(sortKey, state.sort.startsWith("-")));
     else if (results) shown.sort((a, b) => bySlug.get(a.dataset.slug).rank - bySlug.get(b.dataset.slug).rank);
-    else shown.sort(compareBy("number", false));
+    else shown.sort(compareBy(DEFAULT_SORT, false));
 
     for (const row of shown) row.hidden = false;
     for (const row of hidden) row.hidden = true;
@@ -174,11 +180,44 @@
   }
 
   function updateHeaders(sortKey, descending) {
-    const active = sortKey || (state.q ? "" : "number");
+    const active = sortKey || (state.q ? "" : DEFAULT_SORT);
     for (const th of table.tHead.rows[0].cells) {
       if (th.dataset.sortKey === active) th.setAttribute("aria-sort", descending ? "descending" : "ascending");
       else th.removeAttribute("aria-sort");
     }
+    syncOrder();
+  }
+
+  /* The 排序 <select> shows the order in effect; an order only a column head gives (say
+     标准号, descending) gets an option of its own while it lasts. */
+  function syncOrder() {
+    if (!orderEl) return;
+    const value = state.sort || (state.q ? "" : DEFAULT_SORT);
+    for (const option of orderEl.options) {
+      if ("queryOnly" in option.dataset) option.disabled = !state.q;
+    }
+    let custom = orderEl.querySelector("option[data-custom]");
+    const known = Array.from(orderEl.options).some((o) => !("custom" in o.dataset) && o.value === value);
+    if (!known) {
+      const key = value.replace(/^-/, "");
+      const th = table.tHead.querySelector(`th[data-sort-key="${key}"]`);
+      if (!custom) {
+        custom = document.createElement("option");
+        custom.dataset.custom = "";
+        orderEl.append(custom);
+      }
+      custom.value = value;
+      custom.textContent = `按${th ? th.textContent.trim() : key}（${value.startsWith("-") ? "倒序" : "顺序"}）`;
+    } else if (custom) {
+      custom.remove();
+    }
+    orderEl.value = value;
+  }
+
+  function onOrderChange() {
+    let sort = orderEl.value;
+    if (sort === DEFAULT_SORT && !state.q) sort = ""; /* the default needs no parameter */
+    update({ ...state, sort }, true);
   }
 
   function updateCount(n) {
@@ -213,12 +252,12 @@
     const th = event.target.closest("th[data-sort-key]");
     if (!th) return;
     const key = th.dataset.sortKey;
-    const current = state.sort || (state.q ? "" : "number");
+    const current = state.sort || (state.q ? "" : DEFAULT_SORT);
     let sort = key;
     if (current === key) sort = "-" + key;
     else if (current === "-" + key) sort = key;
     else if (key === "issued" || key === "effective") sort = "-" + key; /* newest first */
-    if (sort === "number") sort = "";
+    if (sort === DEFAULT_SORT && !state.q) sort = "";
     update({ ...state, sort }, true);
   }
 
@@ -254,6 +293,12 @@
       typingTimer = window.setTimeout(() => update(readForm(), false), 150);
     });
     table.tHead.addEventListener("click", onSortClick);
+    orderEl = document.getElementById("catalogue-order");
+    if (orderEl) {
+      orderEl.addEventListener("change", onOrderChange);
+      const bar = document.getElementById("catalogue-sortbar");
+      if (bar) bar.hidden = false;
+    }
     window.addEventListener("popstate", () => {
       state = readUrl();
       syncForm();

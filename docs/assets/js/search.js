@@ -8,6 +8,9 @@
  * its own page (standards/<slug>/, which the reader opens next; see pageClauses), or from
  * text/<slug>.json when its meta row says so (offline build; headings the page splits otherwise).
  * On file:// pages (offline build) each file is loaded as a <script> (.js twin) instead.
+ * Results carry `reasons` (标准号/标题/关键词/摘要/正文 第 N 条, shown as 命中：…); a result found in
+ * its metadata links to the page top, a body-only one to its clause as ?hl=<words>#<clause>, which
+ * docs/assets/js/standard.js reads to mark the clause and the words.
  * Nothing is loaded until the reader focuses the search box or a page asks for a query.
  *
  * Tokenisation mirrors hooks/search/tokens.py exactly (tests/data/search_cases.json runs the same
@@ -81,6 +84,7 @@
       inner: /[/.\-]+/,
       digit: /\d/,
       alpha: /^[a-z]+$/,
+      codeMarker: new RegExp(s.code_marker || "$^"),
     };
 
     function normalise(text) {
@@ -89,6 +93,17 @@
     }
     function compact(text) {
       return normalise(text).replace(re.notNumber, "");
+    }
+    /* GB/T → gb, DB31/T → db31: the code as readers type it without the marker (tokens.py). */
+    function looseCode(code) {
+      return compact(normalise(code).replace(re.codeMarker, ""));
+    }
+    /* gb41568: the pattern reads code gb4156 and number 8; glued to a known code, one number. */
+    function glued(span, code, dict) {
+      const joined = compact(span);
+      if (!span.startsWith(code) || !/\d/.test(span.charAt(code.length))) return false;
+      for (const c of dict.codes) if (joined.startsWith(c) && /\d/.test(joined.charAt(c.length))) return true;
+      return false;
     }
     function segment(run, dict) {
       const pieces = [];
@@ -123,7 +138,7 @@
       for (const m of text.matchAll(re.numberSpan)) {
         const code = m[1];
         const num = m[2];
-        if (code && dict.codes.has(compact(code))) {
+        if (code && (dict.codes.has(compact(code)) || glued(m[0], code, dict))) {
           numbers.push(m[0].trim());
           rest.push(text.slice(last, m.index));
         } else {
@@ -168,7 +183,7 @@
       return h % shards;
     }
     return {
-      normalise, compact, segment, queryTerms, bodyTokens, shardOf, re,
+      normalise, compact, looseCode, segment, queryTerms, bodyTokens, shardOf, re,
       isAlpha: (t) => re.alpha.test(t),
       hasDigit: (t) => re.digit.test(t),
     };
@@ -214,18 +229,49 @@
         slug: rec.slug.replace(/-/g, ""),
         codeSeq: tk.compact(get("code") + get("seq")),
         seq: get("seq"),
+        /* without the /T marker: gb41568 finds GB/T 41568—2022 */
+        looseFull: tk.looseCode(get("code")) + tk.compact(get("seq") + get("year")),
+        looseCodeSeq: tk.looseCode(get("code")) + tk.compact(get("seq")),
       };
       rec.py = { title: syllables(get("py_title")), keywords: syllables(get("py_keywords")) };
       return rec;
     });
+    clauseStart = articleRecords(meta, tk, records, clauseStart);
     const clauseOwner = new Int32Array(clauseStart);
     for (const rec of records) clauseOwner.fill(rec.index, rec.firstClause, rec.firstClause + rec.clauses);
     const words = new Set(meta.words);
     const dict = {
-      words, codes: new Set(meta.codes.map((c) => tk.compact(c))),
+      words, codes: new Set(meta.codes.flatMap((c) => [tk.compact(c), tk.looseCode(c)]).filter(Boolean)),
       longest: Math.max(1, ...meta.words.map((w) => w.length)),
     };
     return { meta, tk, records, clauseOwner, dict, settings: meta.settings };
+  }
+
+  /* Articles (docs/news/, hooks/search/articles.py): meta.articles rows become records of kind
+     "article" after the standards, their clauses after the standards' clauses. They match on
+     title, summary and text like a standard, are labelled 文章, rank ARTICLE_PENALTY below an
+     equally good standard (scoreOf), and stay out of the catalogue's results (query). */
+  const ARTICLE_PENALTY = 50;
+  function articleRecords(meta, tk, records, clauseStart) {
+    const block = meta.articles;
+    if (!block) return clauseStart;
+    const f = {};
+    block.fields.forEach((name, i) => { f[name] = i; });
+    for (const row of block.rows) {
+      const get = (name) => row[f[name]];
+      const rec = {
+        index: records.length, kind: "article", slug: "news/" + get("key"), url: get("url"),
+        number: get("category"), category: get("category"), date: get("date"), title: get("title"),
+        titleEn: "", keywords: [], summary: get("summary"), status: "", level: "", domain: "",
+        top: "", year: get("year"), clauses: get("clauses"), firstClause: clauseStart, textFile: true,
+      };
+      clauseStart += rec.clauses;
+      rec.n = { title: tk.normalise(rec.title), titleEn: "", keywords: [], summary: tk.normalise(rec.summary) };
+      rec.keys = { full: "", slug: "", codeSeq: "", seq: "", looseFull: "", looseCodeSeq: "" };
+      rec.py = { title: syllables(get("py_title")), keywords: [] };
+      records.push(rec);
+    }
+    return clauseStart;
   }
 
   let enginePromise = null;
@@ -254,30 +300,43 @@
     return term.length >= min && list.some((p) => p.initials.includes(term));
   }
 
-  /* Best tier of one term in one record's metadata, with a small within-tier bonus. */
+  /* Best tier of one term in one record's metadata, with a small within-tier bonus and the
+     field it was found in (REASONS: shown as 为何命中). */
   function metaTier(e, rec, term, info) {
     const T = e.settings.tiers;
     if (info.digit && info.compact) {
       const c = info.compact;
       const k = rec.keys;
-      if (c === k.full || c === k.slug) return [T.number_exact, 20];
-      if (c === k.codeSeq || c === k.seq) return [T.number_seq, 10];
-      if (c.length >= 2 && (k.full.includes(c) || k.slug.includes(c))) {
-        return [T.number_part, k.full.startsWith(c) || k.seq.startsWith(c) ? 5 : 0];
+      if (c === k.full || c === k.slug) return [T.number_exact, 20, "number"];
+      if (c === k.looseFull) return [T.number_exact, 15, "number"];
+      if (c === k.codeSeq || c === k.seq) return [T.number_seq, 10, "number"];
+      if (c === k.looseCodeSeq) return [T.number_seq, 8, "number"];
+      if (c.length >= 2 && (k.full.includes(c) || k.slug.includes(c) || k.looseFull.includes(c))) {
+        return [T.number_part, k.full.startsWith(c) || k.seq.startsWith(c) ? 5 : 0, "number"];
       }
     }
     const n = rec.n;
-    if (n.title.includes(term)) return [T.title, n.title === term ? 20 : n.title.startsWith(term) ? 10 : 5];
-    if (n.titleEn && n.titleEn.includes(term)) return [T.title, 3];
+    if (n.title.includes(term)) return [T.title, n.title === term ? 20 : n.title.startsWith(term) ? 10 : 5, "title"];
+    if (n.titleEn && n.titleEn.includes(term)) return [T.title, 3, "title_en"];
     if (info.alpha) {
-      if (pinyinMatch(rec.py.title, term)) return [T.title, 4];
-      if (initialsMatch(rec.py.title, term, e.settings.min_initials)) return [T.title, 2];
+      if (pinyinMatch(rec.py.title, term)) return [T.title, 4, "pinyin"];
+      if (initialsMatch(rec.py.title, term, e.settings.min_initials)) return [T.title, 2, "pinyin"];
     }
-    if (n.keywords.some((k) => k.includes(term))) return [T.meta, n.keywords.includes(term) ? 10 : 5];
+    if (n.keywords.some((k) => k.includes(term))) return [T.meta, n.keywords.includes(term) ? 10 : 5, "keywords"];
     if (info.alpha && (pinyinMatch(rec.py.keywords, term) ||
-        initialsMatch(rec.py.keywords, term, e.settings.min_initials))) return [T.meta, 3];
-    if (n.summary.includes(term)) return [T.meta, 0];
-    return [0, 0];
+        initialsMatch(rec.py.keywords, term, e.settings.min_initials))) return [T.meta, 3, "keywords"];
+    if (n.summary.includes(term)) return [T.meta, 0, "summary"];
+    return [0, 0, ""];
+  }
+
+  const REASONS = { number: "标准号", title: "标题", title_en: "英文名称", pinyin: "标题拼音",
+    keywords: "关键词", summary: "摘要" };
+
+  /* The fields a result matched in, best first, without repeats: ["number", "title", "body"]. */
+  function reasonsOf(tiers) {
+    const out = [];
+    for (const [, , why] of [...tiers].sort((x, y) => y[0] - x[0])) if (why && !out.includes(why)) out.push(why);
+    return out;
   }
 
   function termInfo(e, term) {
@@ -334,7 +393,12 @@
     return lists.reduce((acc, list) => intersect(acc, list));
   }
 
-  const STATUS_RANK = { "现行": 0, "即将实施": 1, "被代替": 2, "废止": 3 };
+  /* Equal scores go in the readers' status order: settings.statuses, written by the build from
+     hooks/data/facts.yml (hooks/search/index.py). */
+  function statusRank(e, status) {
+    const i = (e.settings.statuses || []).indexOf(status);
+    return i < 0 ? 9 : i;
+  }
 
   /* Metadata-only pass: synchronous, used for type-ahead before the body shards arrive. */
   function metaPass(e, terms) {
@@ -353,24 +417,48 @@
     for (const [tier, bonus] of tiers) { tierSum += tier; nuance += bonus; }
     if (phrase && rec.n.title.includes(phrase)) nuance += 15;
     nuance += Math.min(9, Math.max(0, (Number(rec.year) || 2000) - 2000) / 3);
-    return tierSum * 100 + (e.settings.status_bonus[rec.status] || 0) + Math.min(49, nuance);
+    const penalty = rec.kind === "article" ? ARTICLE_PENALTY : secondary(e, rec) ? e.settings.secondary.penalty : 0;
+    return tierSum * 100 + (e.settings.status_bonus[rec.status] || 0) + Math.min(49, nuance) - penalty;
+  }
+
+  /* Plans (制定中) and this site's samples (示例) rank one tier below in-force standards that
+     match as well: a plan's title hit comes after a standard's keyword hit (settings.secondary). */
+  function secondary(e, rec) {
+    const s = e.settings.secondary;
+    return Boolean(s) && (s.statuses.includes(rec.status) || (Boolean(s.title_mark) && rec.title.includes(s.title_mark)));
   }
 
   function phraseOf(e, q) {
     return e.tk.normalise(q).replace(/\s+/g, "");
   }
 
-  function rank(list) {
+  function rank(e, list) {
     return list.sort((a, b) => b.score - a.score ||
-      ((STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9)) ||
+      (statusRank(e, a.status) - statusRank(e, b.status)) ||
       (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   }
 
-  function resultOf(rec, score, clauses) {
-    return {
+  function resultOf(rec, score, clauses, tiers) {
+    const res = {
       slug: rec.slug, score, number: rec.number, title: rec.title, status: rec.status,
       level: rec.level, url: pageUrl(rec.slug), hits: [], clauses: clauses || [],
+      reasons: tiers ? reasonsOf(tiers) : [],
     };
+    if (rec.kind === "article") Object.assign(res, { kind: "article", url: ROOT + rec.url, category: rec.category, date: rec.date });
+    return res;
+  }
+
+  /* A clause hit: the page at the clause, with the matched words for standard.js to mark
+     (?hl=, at most HL_TERMS words, each up to HL_CHARS characters; the #anchor stays as it is). */
+  const HL_TERMS = 5;
+  const HL_CHARS = 40;
+  function hitUrl(res, clause, terms) {
+    if (res.kind !== "article") {
+      const hl = (terms || []).filter((t) => t && t.length <= HL_CHARS).slice(0, HL_TERMS).join(" ");
+      const url = pageUrl(res.slug);
+      return url + (hl && clause ? "?hl=" + encodeURIComponent(hl) : "") + (clause ? "#" + encodeURIComponent(clause) : "");
+    }
+    return res.url + (clause ? "#" + encodeURIComponent(clause) : "");
   }
 
   let currentMeta = null;
@@ -387,9 +475,9 @@
     const results = [];
     e.records.forEach((rec, i) => {
       const tiers = perRecord[i];
-      if (tiers.every(([tier]) => tier > 0)) results.push(resultOf(rec, scoreOf(e, rec, tiers, phrase)));
+      if (tiers.every(([tier]) => tier > 0)) results.push(resultOf(rec, scoreOf(e, rec, tiers, phrase), null, tiers));
     });
-    return { terms, infos, perRecord, results: rank(results) };
+    return { terms, infos, perRecord, results: rank(e, results) };
   }
 
   async function fullResults(e, q) {
@@ -420,19 +508,19 @@
     const results = [];
     e.records.forEach((rec, i) => {
       const body = byRecord.get(i);
-      const tiers = perRecord[i].map(([tier, bonus], t) => {
-        if (tier > 0) return [tier, bonus];
-        if (body && body[t].length) return [T.body, Math.min(9, body[t].length)];
-        return [0, 0];
+      const tiers = perRecord[i].map(([tier, bonus, why], t) => {
+        if (tier > 0) return [tier, bonus, why];
+        if (body && body[t].length) return [T.body, Math.min(9, body[t].length), "body"];
+        return [0, 0, ""];
       });
       if (!tiers.every(([tier]) => tier > 0)) return;
       const clauses = body ? [...new Set(body.flat())].sort((a, b) => a - b) : [];
       const needsCheck = perRecord[i].some(([tier]) => tier === 0);
-      const res = resultOf(rec, scoreOf(e, rec, tiers, phrase), clauses);
+      const res = resultOf(rec, scoreOf(e, rec, tiers, phrase), clauses, tiers);
       res.unverified = needsCheck;
       results.push(res);
     });
-    return { terms, infos, results: rank(results), bodyUsed: bodyLists.some(Boolean) };
+    return { terms, infos, results: rank(e, results), bodyUsed: bodyLists.some(Boolean) };
   }
 
   /* ------------------------------------------------------------ snippets */
@@ -450,14 +538,50 @@
     return out;
   }
 
-  function snippetParts(text, folded, needles, width) {
+  /* Snippet edges fall on a boundary: just after punctuation or a space when one is within
+     `slack` characters, else never inside a Latin word or number (CJK may break between any two
+     characters) nor between the halves of a surrogate pair. */
+  const BREAK_AFTER = /[\s。，、；：！？）》」』】〕,.;:!?)\]]/;
+  const LATIN = /[A-Za-z0-9\u00c0-\u024f]/;
+  function isLow(text, k) {
+    const c = text.charCodeAt(k);
+    return c >= 0xdc00 && c <= 0xdfff;
+  }
+  const inWord = (text, k) => k > 0 && k < text.length && LATIN.test(text[k - 1]) && LATIN.test(text[k]);
+  function startEdge(text, start, anchor, slack) {
+    if (start <= 0) return 0;
+    for (let k = start; k > Math.max(0, start - slack); k--) if (BREAK_AFTER.test(text[k - 1])) return k;
+    for (let k = start + 1; k <= Math.min(anchor, start + slack); k++) if (BREAK_AFTER.test(text[k - 1])) return k;
+    let k = start;
+    while (inWord(text, k) && start - k < slack) k--;
+    if (!inWord(text, k)) return k;
+    k = start;
+    while (inWord(text, k) && k < anchor) k++;
+    return isLow(text, k) ? k + 1 : k;
+  }
+  function endEdge(text, end, least, slack) {
+    if (end >= text.length) return text.length;
+    if (text.length - end <= slack) return text.length;
+    for (let k = end; k <= end + slack; k++) if (BREAK_AFTER.test(text[k - 1])) return k;
+    let k = end;
+    while (inWord(text, k) && k - end < slack) k++;
+    if (!inWord(text, k)) return k;
+    k = end;
+    while (inWord(text, k) && k > least) k--;
+    return isLow(text, k) ? k + 1 : k;
+  }
+
+  function snippetParts(text, folded, needles, width, slack) {
     let first = -1;
     for (const n of needles) {
       const at = folded.indexOf(n);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     }
-    const start = Math.max(0, (first < 0 ? 0 : first) - Math.floor(width / 2));
-    const end = Math.min(text.length, start + width * 2);
+    const anchor = first < 0 ? 0 : first;
+    slack = slack === undefined ? 10 : slack;
+    const start = startEdge(text, Math.max(0, anchor - Math.floor(width / 2)), anchor, slack);
+    const end = endEdge(text, Math.min(text.length, start + width * 2), anchor + 1, slack);
+    /* (the edges move by at most `slack` characters, never past the first match) */
     const marks = new Array(end - start).fill(false);
     for (const n of needles) {
       if (!n) continue;
@@ -494,6 +618,8 @@
     "KBD", "MARK", "Q", "S", "SAMP", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U", "VAR", "WBR"]);
   /* Added to headings by the build or by scripts, not part of the heading's text. */
   const HEADING_EXTRAS = "a.headerlink, .lc-clause-feedback";
+  /* Put in the text by the build after the index recorded its clauses (the 目次 for phones). */
+  const NOT_TEXT = ".std-toc";
 
   function squash(text) {
     return text.replace(/\s+/g, " ").trim();
@@ -505,15 +631,17 @@
     return squash(copy.textContent);
   }
 
-  /* Split a standard's text as hooks/search/index.py clauses() does: every heading starts a
-     clause [its id, its text, the text up to the next heading]; text before the first heading
-     is clause "" if there is any. Block elements are separated by a space, like lines. */
+  /* Split a standard's rendered text into the clauses of hooks/model/clauses.py (which the
+     index numbers, hooks/search/index.py clauses()): every heading starts a clause [its id, its
+     text, the text up to the next heading]; text before the first heading is clause "" if there
+     is any. Block elements are separated by a space, like lines. tests/data/clause_cases.json
+     holds the cases this and the build must agree on (tests/browser/test_clauses_browser.py). */
   function splitClauses(root) {
     const out = [["", "", []]];
     (function walk(node) {
       for (let child = node.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === 3) out[out.length - 1][2].push(child.data);
-        else if (child.nodeType !== 1) continue;
+        else if (child.nodeType !== 1 || child.matches(NOT_TEXT)) continue;
         else if (HEADING.test(child.tagName)) out.push([child.id, headingText(child), []]);
         else if (INLINE.has(child.tagName)) walk(child);
         else {
@@ -573,10 +701,10 @@
         if (!present.length) continue;
         present.forEach((n) => covered.add(n));
         const inBody = foldText(body, e.tk);
-        const parts = snippetParts(body, inBody, present, width);
+        const parts = snippetParts(body, inBody, present, width, e.settings.snippet_slack);
         const inHeading = present.some((n) => foldText(heading, e.tk).includes(n));
         hits.push({
-          clause: anchor, heading, url: pageUrl(res.slug, anchor), snippet_parts: parts,
+          clause: anchor, heading, url: hitUrl(res, anchor, present), snippet_parts: parts,
           snippet_html: partsHtml(parts),
           /* more of the query first, then a heading that names it, then numbered clauses */
           weight: present.length * 10 + (inHeading ? 5 : 0) + (/^[0-9A-Z]/.test(anchor) ? 1 : 0),
@@ -631,20 +759,22 @@
      alone finds something it is returned at once (no index shard needed); otherwise the answer
      waits for the full-text postings. Either way, once the full pass and the snippets are ready
      (a few more small files), the catalogue is asked to re-apply and then gets them. */
+  const standardsOnly = (results) => results.filter((r) => r.kind !== "article");
+
   async function query(q) {
     if (!q || !q.trim()) return null;
     const key = q.trim();
     try {
-      if (settled.has(key)) return settled.get(key).results;
+      if (settled.has(key)) return standardsOnly(settled.get(key).results);
       const e = await engine();
       currentMeta = e.meta;
-      const quick = metaResults(e, key).results;
+      const quick = standardsOnly(metaResults(e, key).results);
       run(key).then(() => {
         const cat = window.Catalogue;
         if (cat && typeof cat.state === "function" && (cat.state().q || "").trim() === key) cat.refresh();
       }).catch(() => {});
       if (quick.length) return quick;
-      return (await runBase(key)).results;
+      return standardsOnly((await runBase(key)).results);
     } catch (err) {
       console.error("StandardSearch", err);
       return null;
@@ -684,14 +814,36 @@
     return list;
   }
 
+  /* Why a result matched, in words: "标题、正文 第 5.2 条" (res.reasons, best field first). */
+  function clauseLabel(hit) {
+    if (hit.clause && /^[0-9A-Z]/.test(hit.clause)) return "第 " + hit.clause + " 条";
+    return hit.heading ? "“" + hit.heading + "”" : "";
+  }
+  function whyText(res) {
+    return (res.reasons || []).map((why) => {
+      if (why !== "body") return REASONS[why] || "";
+      const hit = res.hits && res.hits[0];
+      return "正文" + (hit && clauseLabel(hit) ? " " + clauseLabel(hit) : "");
+    }).filter(Boolean).join("、");
+  }
+  function whyNode(res) {
+    const text = whyText(res);
+    return text ? el("span", { className: "std-why", text: "命中：" + text }) : null;
+  }
+  /* A result found in its metadata opens at the top of the page, not at a clause. */
+  function resultHref(res) {
+    const hit = res.hits && res.hits[0];
+    return hit && (res.reasons || []).every((why) => why === "body") ? hit.url : res.url;
+  }
+
   function renderHits(row, result) {
-    const old = row.querySelector(".std-hits-cell");
-    if (old) old.remove();
-    if (!result || !result.hits || !result.hits.length) return;
+    for (const old of row.querySelectorAll(".std-hits-cell")) old.remove();
+    if (!result) return;
     const cell = row.querySelector(".cat-title") || row.cells[1] || row.cells[0];
     if (!cell) return;
-    const box = el("div", { className: "std-hits-cell" }, [hitsList(result.hits)]);
-    cell.append(box);
+    const why = whyNode(result);
+    const hits = result.hits && result.hits.length ? hitsList(result.hits) : null;
+    if (why || hits) cell.append(el("div", { className: "std-hits-cell" }, [why, hits]));
   }
 
   /* ------------------------------------------------------------ zero results: suggestions */
@@ -718,8 +870,9 @@
     const terms = e.tk.queryTerms(q, e.dict);
     const out = { numbers: [], pinyin: [], fewer: [] };
     const digits = (e.tk.normalise(q).match(/\d+(?:\.\d+)*/g) || []).sort((a, b) => b.length - a.length)[0];
+    const standards = e.records.filter((rec) => rec.kind !== "article");
     if (digits) {
-      const scored = e.records.map((rec) => {
+      const scored = standards.map((rec) => {
         const seq = rec.keys.seq;
         const d = editDistance(seq, digits);
         const near = Math.abs(Number(seq) - Number(digits));
@@ -730,11 +883,12 @@
     const alpha = e.tk.normalise(q).replace(/[^a-z]/g, "");
     if (alpha.length >= 2 && !digits) {
       const f = fuzzyPinyin(alpha);
-      out.pinyin = e.records.filter((rec) => rec.py.title.concat(rec.py.keywords)
+      out.pinyin = standards.filter((rec) => rec.py.title.concat(rec.py.keywords)
         .some((p) => fuzzyPinyin(p.joined).includes(f))).slice(0, 5);
     }
     if (terms.length > 1) {
       for (const t of terms) {
+        if (t.length < 2) continue; /* "8" or "车" alone finds too much to help */
         const n = metaResults(e, t).results.length;
         if (n) out.fewer.push([t, n]);
       }
@@ -808,13 +962,20 @@
     function option(res, i) {
       const hit = res.hits && res.hits[0];
       const li = el("li", { role: "option", id: "std-search-opt-" + i, "aria-selected": "false",
-        className: "std-search__option", "data-href": hit ? hit.url : res.url, "data-slug": res.slug }, [
-        el("span", { className: "std-search__line" }, [
+        className: "std-search__option", "data-href": resultHref(res), "data-slug": res.slug,
+        "data-kind": res.kind || "standard" }, [
+        el("span", { className: "std-search__line" }, res.kind === "article" ? [
+          el("span", { className: "std-search__kind", text: "文章" }),
+          el("span", { className: "std-search__number", text: res.category }),
+          el("span", { className: "std-search__title", text: res.title }),
+        ] : [
           el("span", { className: "std-status", "data-status-text": res.status, text: res.status }),
           el("span", { className: "std-search__number", text: res.number }),
           el("span", { className: "std-search__title", text: res.title }),
         ]),
       ]);
+      const why = whyNode(res);
+      if (why) li.append(why);
       if (hit) {
         li.append(el("span", { className: "std-search__hit" }, [
           el("span", { className: "std-hit__no", text: hit.heading || "正文" }), snippetNode(hit.snippet_parts || []),
@@ -828,8 +989,13 @@
       options = results.slice(0, DROPDOWN).map(option);
       list.replaceChildren(...options);
       all.href = catalogueHref(q);
-      all.textContent = results.length ? "全部结果（" + results.length + " 项）→" : "全部结果 →";
-      status.textContent = results.length ? "找到 " + results.length + " 项标准" + (done ? "" : "，正在检索全文…")
+      /* The catalogue lists standards only: its link counts them; articles are counted apart. */
+      const articles = results.filter((r) => r.kind === "article").length;
+      const standards = results.length - articles;
+      all.textContent = standards ? "全部结果（" + standards + " 项）→" : "全部结果 →";
+      const found = (standards ? standards + " 项标准" : "") + (standards && articles ? "、" : "") +
+        (articles ? articles + " 篇文章" : "");
+      status.textContent = results.length ? "找到 " + found + (done ? "" : "，正在检索全文…")
         : (done ? "没有找到相符的标准，按回车查看建议" : "正在检索…");
       setActive(-1);
       open(true);
@@ -879,13 +1045,45 @@
     query, renderHits, renderEmpty,
     /* for tests and the benchmark */
     _engine: engine, _run: run, _meta: metaResults, _tokeniser: makeTokeniser, _split: splitClauses,
+    _snippet: snippetParts, _suggest: suggestions, _why: whyText, _href: resultHref,
     root: ROOT,
   };
 
   /* A page opened with ?q= (the catalogue) will search at once: start loading the index now. */
   if (new URLSearchParams(window.location.search).get("q")) engine().catch(() => {});
 
+  /* The header box shows the query the page was opened with (the catalogue's ?q=). */
+  function showQuery() {
+    const input = document.querySelector("form[data-std-search] input[name=q]");
+    const q = new URLSearchParams(window.location.search).get("q");
+    if (input && q && !input.value) input.value = q;
+  }
+
+  /* Phones: a catalogue opened with ?q= shows the results in the first screen. The intro is
+     hidden and the facets fold behind a 筛选条件 button (search.css, html.std-query; wide
+     screens are unchanged); the facets stay open when the URL sets one. */
+  function resultsFirst() {
+    const form = document.getElementById("catalogue-filters");
+    const params = new URLSearchParams(window.location.search);
+    if (!form || !(params.get("q") || "").trim() || form.querySelector(".std-filters-toggle")) return;
+    const facets = form.querySelector(".cat-filters__facets");
+    if (!facets) return;
+    facets.id = facets.id || "catalogue-facets";
+    const button = el("button", { type: "button", className: "std-filters-toggle idx-button",
+      "aria-controls": facets.id, "aria-expanded": "false", text: "筛选条件" });
+    const setOpen = (yes) => {
+      form.classList.toggle("std-filters-open", yes);
+      button.setAttribute("aria-expanded", yes ? "true" : "false");
+    };
+    button.addEventListener("click", () => setOpen(!form.classList.contains("std-filters-open")));
+    facets.before(button);
+    setOpen(["domain", "level", "status", "year"].some((k) => (params.get(k) || "").trim()));
+    document.documentElement.classList.add("std-query");
+  }
+
   function init() {
+    showQuery();
+    resultsFirst();
     initHeader();
     /* If the catalogue ran before this script defined StandardSearch, re-apply its query. */
     const q = new URLSearchParams(window.location.search).get("q");
