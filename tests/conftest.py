@@ -60,6 +60,16 @@ def standard(number: str = "GB/T 41568—2022", title: str = "机关事务管理
                         effective=effective, **extra)
 
 
+def write_file(path: Path, text: str | bytes = "") -> Path:
+    """Write text (UTF-8) or bytes to path, creating its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -79,13 +89,7 @@ class Project:
     root: Path
 
     def write(self, relpath: str, text: str | bytes) -> Path:
-        path = self.root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-        return path
+        return write_file(self.root / relpath, text)
 
     def run(self, *args: str, epoch: int = FIXED_EPOCH) -> subprocess.CompletedProcess:
         env = os.environ | {"SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXED_EPOCH, FRAMEWORK, REPO, make_project, standard
+from conftest import FIXED_EPOCH, FRAMEWORK, REPO, make_project, standard, write_file
 
 from hooks.check import invariants
 from hooks.check.paths import list_standards
@@ -35,13 +35,7 @@ GOOD = standard(number="GB/T 1—2020")
 BAD = standard(number="GB/T 3—2020", issued="2024/1/1")  # date-format
 
 
-def write(path: Path, text: str | bytes = "") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
+write = write_file
 
 
 def corpus_project(root: Path, standards: dict[str, str] | None = None,

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import write_file
 from platform_compare import CONFIGS, REPO, compare_builds, compare_trees, main
 
 PAGE = """<!doctype html>
@@ -32,12 +33,7 @@ def page(generator: str = MKDOCS, body: str = "正文", tail: str = "") -> str:
 
 def tree(root: Path, files: dict[str, str | bytes]) -> Path:
     for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        write_file(root / name, content)
     return root
 
 
