@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from hooks.check.problems import Problem
 from hooks.check.references import CHAPTER_TITLE as REFERENCES_TITLE
 from hooks.check.references import check_obsolete, normative_references
 from hooks.check.registry import checks
 from hooks.model.anchors import clause_number
-from hooks.model.clauses import ClauseTree, clause_tree
+from hooks.model.clauses import HasText
 from hooks.model.standard import Standard
 
 SCOPE_TITLE = "范围"
@@ -82,20 +81,12 @@ def lead_lines(std: Standard | Text) -> list[tuple[int, str]]:
 
 
 @dataclass
-class Text:
+class Text(HasText):
     """The body of a file whose metadata has errors: linted too, so one run reports everything."""
 
     path: str
     body: str
     body_line: int
-
-    @property
-    def has_text(self) -> bool:
-        return bool(self.body.strip())
-
-    @cached_property
-    def clauses(self) -> ClauseTree:
-        return clause_tree(self.body, self.body_line)
 
 
 def check_text(path: str, body: str, body_line: int) -> list[Problem]:

@@ -41,7 +41,7 @@ import re
 import xml.etree.ElementTree as etree
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
@@ -521,3 +521,20 @@ class _TrackingExtractor(HTMLExtractorExtra):
         super().handle_starttag(tag, attrs)
         if opening and (self.inraw or self.mdstack):
             self.block_start = here
+
+
+class HasText:
+    """`has_text` and the clause tree of anything with a Markdown `body` starting at file line
+    `body_line`: a Standard, or the body of a file whose metadata has errors (check.structure)."""
+
+    body: str
+    body_line: int
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.body.strip())
+
+    @cached_property
+    def clauses(self) -> ClauseTree:
+        """The text split at its headings as the page splits it."""
+        return clause_tree(self.body, self.body_line)

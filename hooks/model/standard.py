@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 from hooks.load.framework import Node
-from hooks.model.clauses import ClauseTree, clause_tree
+from hooks.model.clauses import HasText
 
 # Status names (spec section 2) in reader order, and the levels: data/facts.yml via
 # hooks.model.facts, re-exported here for the modules that take them with the Standard.
@@ -25,7 +24,7 @@ REVIEW_YEARS = 5
 
 
 @dataclass(eq=False)
-class Standard:
+class Standard(HasText):
     """One standard file, validated; derived fields are filled by hooks.derive.status."""
 
     path: str  # as shown in messages, e.g. "standards/gb-t-41568-2022.md"
@@ -81,15 +80,6 @@ class Standard:
     def url(self) -> str:
         """Page URL relative to the site root."""
         return f"standards/{self.slug}/"
-
-    @property
-    def has_text(self) -> bool:
-        return bool(self.body.strip())
-
-    @cached_property
-    def clauses(self) -> ClauseTree:
-        """The text split at its headings as the page splits it (hooks.model.clauses)."""
-        return clause_tree(self.body, self.body_line)
 
     @property
     def is_draft(self) -> bool:
