@@ -7,26 +7,11 @@
  */
 "use strict";
 const fs = require("fs");
-const path = require("path");
 
 const [searchJs, siteDir] = process.argv.slice(2);
 const requests = JSON.parse(fs.readFileSync(0, "utf8"));
 
-global.window = { location: { protocol: "http:", href: "http://x/", search: "" } };
-global.document = {
-  currentScript: { src: "http://x/assets/js/search.js" },
-  readyState: "complete",
-  querySelector: () => null,
-  getElementById: () => null,
-};
-global.fetch = async (url) => {
-  const file = path.join(siteDir, decodeURI(url.replace("http://x/", "")));
-  if (!fs.existsSync(file)) return { ok: false, status: 404 };
-  const text = fs.readFileSync(file, "utf8");
-  return { ok: true, status: 200, json: async () => JSON.parse(text) };
-};
-require(path.resolve(searchJs));
-const S = window.StandardSearch;
+const S = require("./fake_browser.js").loadSearch(searchJs, siteDir);
 
 (async () => {
   const e = await S._engine();
