@@ -38,6 +38,7 @@ from hooks.pages import (
     news,
     not_found,
     references_links,
+    search_page,
     slim,
     sources,
     standard_page,
@@ -57,6 +58,7 @@ ADD_FILES: tuple[Callable, ...] = (
     catalogue.add_files,
     framework_pages.add_files,  # 标准体系, 复审提醒, one page per domain
     search_index.add_files,  # the full-text index, before the catalogue page names its shards
+    search_page.add_files,  # 标准检索: search/?q=
     drafts.add_files,  # 征求意见, 制修订进度, 条文对照 pages
     news.add_files,  # 解读与动态: news/ and its filtered lists
     stylesheets.add_files,  # last: merges every stylesheet added above into one
@@ -64,9 +66,11 @@ ADD_FILES: tuple[Callable, ...] = (
 # on_page_markdown / on_page_content for generated and hand-written pages: the first step that
 # answers (returns a string) handles the page.
 PAGE_MARKDOWN: tuple[Callable, ...] = (guide.page_markdown, catalogue.page_markdown,
+                                       search_page.page_markdown,
                                        framework_pages.page_markdown, drafts.page_markdown,
                                        news.page_markdown)
-PAGE_CONTENT: tuple[Callable, ...] = (catalogue.page_content, framework_pages.page_content,
+PAGE_CONTENT: tuple[Callable, ...] = (catalogue.page_content, search_page.page_content,
+                                      framework_pages.page_content,
                                       home.page_content, drafts.page_content,
                                       about.page_content, editors.page_content,
                                       news.page_content)

@@ -200,3 +200,35 @@ def test_posting_lists_round_trip_as_short_text():
         text = encode_postings(ids)
         assert decode_postings(text) == ids
         assert text.isascii() and '"' not in text and "\\" not in text
+
+
+def test_common_tokens_get_files_of_their_own(tmp_path, monkeypatch):
+    """Sized for the first query: a token whose postings pass body_own_file_chars has its own
+    file (body/w<k>, k its place in the sorted `own` list); the hash shards hold the rest; every
+    token's postings are the same either way."""
+    from hooks.corpus import load_corpus
+    from hooks.search import index
+    from hooks.search.tokens import settings, shard_of
+
+    body = "\n\n".join(f"## {n} 条款{n}\n\n公务用车的第{n}项要求，另见附件。" for n in range(1, 40))
+    project = make_project(tmp_path, {"db11-t-1234-2024.md": standard(
+        number="DB11/T 1234—2024", title="公务用车管理规范") + body})
+    standards = load_corpus(project.root).standards
+    assert [s.has_text for s in standards] == [True]
+    reference = index.body_index(standards)
+    assert reference["own"] == []  # 39 clauses: every posting is short at the shipped limit
+    limit = 20
+    monkeypatch.setattr(index, "settings", lambda: {**settings(), "body_own_file_chars": limit})
+    split = index.body_index(standards)
+    joined = {t: p for name, data in reference["files"].items() for t, p in data.items()}
+    assert split["own"] == sorted(t for t, p in joined.items() if len(p) > limit)
+    assert {"公务", "用车", "要求"} <= set(split["own"])
+    for k, token in enumerate(split["own"]):
+        assert split["files"][f"body/w{k}"] == {token: joined[token]}
+    shards = split["shards"]
+    for token, posting in joined.items():
+        if token not in split["own"]:
+            assert split["files"][f"body/{shard_of(token, shards)}"][token] == posting
+            assert not any(token in split["files"][f"body/{n}"] for n in range(shards)
+                           if n != shard_of(token, shards))
+    assert split["tokens"] == reference["tokens"] == len(joined)

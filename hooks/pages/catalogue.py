@@ -260,6 +260,7 @@ def render_catalogue(state, linker: Linker) -> str:
         meta_url=linker.to_file("search/meta.json"),
         body_url=linker.to_file("search/body/"),
         shards=search_index.shard_count(state),
+        own=search_index.own_tokens(state),
         json_url=linker.to_file("catalogue.json"),
         csv_url=linker.to_file("catalogue.csv"),
         xlsx_url=linker.to_file("catalogue.xlsx"),

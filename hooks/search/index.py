@@ -7,10 +7,10 @@ Written under `search/` in the site:
   summary, pinyin of title and keywords, status, level, domain, year, clause count, and whether
   the standard has a `text/` file. The browser matches numbers, substrings and pinyin on it
   directly (about 2 ms per query at 1,000 rows).
-- `body/<n>.json`: the full-text index, split into shards by a hash of the token: for each Han
-  bigram / ASCII word, the ids of the clauses that contain it (gaps as base-32 text, see
-  `encode_postings`). A query fetches
-  only the shards of its own tokens. Clause ids run through the standards in meta order; a
+- `body/<n>.json` and `body/w<k>.json`: the full-text index. For each Han bigram / ASCII word,
+  the ids of the clauses that contain it (gaps as base-32 text, see `encode_postings`). A
+  common token has a file of its own (`w<k>`, k its place in meta's `body.own`); the others
+  share small shards chosen by a hash of the token. A query fetches only its own tokens' files. Clause ids run through the standards in meta order; a
   standard's clauses are numbered as `clauses()` splits its text: the clause tree of
   hooks.model.clauses, the page's own headings (and the text before the first one, if any).
 - Snippets (to confirm a body match and cut a highlighted clause snippet for the top results):
@@ -171,10 +171,17 @@ META_FIELDS = ["slug", "number", "code", "seq", "year", "title", "title_en", "ke
 
 
 def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[str, object]:
-    """The full-text index from the standards' Markdown: {"shards", "clauses", "tokens",
-    "files": {"body/<n>": {token: posting text}}}. Clause ids run through the standards in
-    order, each standard's clauses in `clauses()` order (meta rows give each one's count);
-    the articles' clauses follow (hooks/search/articles.py)."""
+    """The full-text index from the standards' Markdown: {"shards", "own", "clauses", "tokens",
+    "files": {"body/<n>": {token: posting text}, "body/w<k>": {own[k]: posting text}}}.
+
+    Sized for the first query: a token whose posting text is longer than settings
+    `body_own_file_chars` (a common word such as 管理, hundreds of standards) gets a file of its
+    own, `body/w<k>.json`, k its place in the sorted `own` list that meta.json carries; the
+    others share small hash shards (`body/<n>.json`, about `body_shards_target_bytes` gzipped).
+    A query so fetches its own tokens' postings and small shards, never a common word it did not
+    ask for. Clause ids run through the standards in order, each standard's clauses in
+    `clauses()` order (meta rows give each one's count); the articles' clauses follow
+    (hooks/search/articles.py)."""
     postings: dict[str, list[int]] = {}
     next_id = 0
     texts = [(s.body, s.body_line) for s in standards if s.has_text] + [
@@ -186,18 +193,24 @@ def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[
                 postings.setdefault(token, []).append(next_id)
             next_id += 1
     encoded = {token: encode_postings(ids) for token, ids in postings.items()}
+    del postings
+    limit = settings()["body_own_file_chars"]
+    own = sorted(token for token, code in encoded.items() if len(code) > limit)
+    files: dict[str, dict[str, str]] = {f"body/w{k}": {token: encoded.pop(token)}
+                                        for k, token in enumerate(own)}
     shards = _shard_count(encoded)
     shard_data: list[dict[str, str]] = [{} for _ in range(shards)]
     for token in sorted(encoded):
         shard_data[shard_of(token, shards)][token] = encoded[token]
-    return {"shards": shards, "clauses": next_id, "tokens": len(postings),
-            "files": {f"body/{n}": data for n, data in enumerate(shard_data)}}
+    files.update({f"body/{n}": data for n, data in enumerate(shard_data)})
+    return {"shards": shards, "own": own, "clauses": next_id,
+            "tokens": len(encoded) + len(own), "files": files}
 
 
 def build(standards: list[Standard], framework_names: list[str], page_url: str,
           catalogue_url: str, pages: dict[str, list[str]] | None = None,
           body: dict[str, object] | None = None, articles: list[Article] = (),
-          directory_urls: bool = True) -> dict[str, object]:
+          directory_urls: bool = True, search_url: str = "") -> dict[str, object]:
     """Every index file as {path under search/: data}.
 
     `pages`: slug → `page_anchors` of the standard's rendered text. A standard whose page gives
@@ -228,7 +241,8 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
         "codes": codes,
         "page_url": page_url,
         "catalogue_url": catalogue_url,
-        "body": {k: body[k] for k in ("shards", "clauses", "tokens")},
+        "search_url": search_url or catalogue_url,
+        "body": {k: body[k] for k in ("shards", "own", "clauses", "tokens")},
     }
     if articles:
         files["meta"]["articles"] = article_index.block(articles, directory_urls, _article_clauses,
@@ -291,8 +305,12 @@ def dumps(data: object) -> str:
 
 def write(files: dict[str, object], site_dir: Path, offline: bool) -> None:
     out = site_dir / SEARCH_DIR
-    if out.exists():
-        shutil.rmtree(out)
+    # Only the index's own files: the search page (search/index.html) lives here too.
+    for old in ("body", "text"):
+        if (out / old).is_dir():
+            shutil.rmtree(out / old)
+    for old in ("meta.json", "meta.js"):
+        (out / old).unlink(missing_ok=True)
     for name, data in files.items():
         path = out / f"{name}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -327,6 +345,11 @@ def shard_count(state) -> int:
     return int(state.body_index.get("shards", 0))
 
 
+def own_tokens(state) -> list[str]:
+    """The tokens with an index file of their own (`body/w<k>.json`) in this build."""
+    return list(state.body_index.get("own", ()))
+
+
 def write_outputs(state, site_dir: Path, config=None) -> None:
     corpus = state.corpus
     if corpus is None:
@@ -334,11 +357,12 @@ def write_outputs(state, site_dir: Path, config=None) -> None:
     directory_urls = bool(config.use_directory_urls) if config is not None else True
     page_url = "standards/{slug}/" if directory_urls else "standards/{slug}.html"
     catalogue_url = "catalogue/" if directory_urls else "catalogue.html"
+    search_url = "search/" if directory_urls else "search.html"
     if not directory_urls and (site_dir / "catalogue" / "index.html").is_file():
         catalogue_url = "catalogue/index.html"
     names = [node.name for node in corpus.framework.walk()]
     # Offline (file://) pages cannot fetch other pages: every standard gets its text/ file.
     pages = dict(state.page_anchors) if directory_urls else None
     files = build(corpus.standards, names, page_url, catalogue_url, pages, state.body_index or None,
-                  corpus.articles, directory_urls)
+                  corpus.articles, directory_urls, search_url)
     write(files, site_dir, offline=not directory_urls)

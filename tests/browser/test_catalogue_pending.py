@@ -4,9 +4,12 @@ catalogue.js never runs. Runs on the shipped corpus."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+
+from hooks.search.tokens import shard_of
 
 pytestmark = pytest.mark.browser
 
@@ -43,15 +46,17 @@ def test_full_text_shards_are_fetched_with_the_page_once(page, site_server):
     page.wait_for_function("() => /筛选出/.test(document.getElementById('catalogue-count').textContent)")
     page.wait_for_load_state("load")
     hints = page.eval_on_selector_all('link[rel="preload"]', "els => els.map(e => e.href)")
-    assert any(h.endswith("/search/body/0.json") for h in hints), hints
-    assert any(u.endswith("/search/body/0.json") for u in requests)
+    meta = json.loads((site_server.root / "search" / "meta.json").read_text(encoding="utf-8"))
+    own = {token: f"w{k}" for k, token in enumerate(meta["body"]["own"])}
+    wanted = {own.get(t, shard_of(t, meta["body"]["shards"])) for t in ("会场", "场布", "布置")}
+    for name in wanted:
+        assert any(h.endswith(f"/search/body/{name}.json") for h in hints), (name, hints)
+        assert any(u.endswith(f"/search/body/{name}.json") for u in requests), (name, requests)
     assert len(requests) == len(set(requests)), requests
 
 
 def test_preload_hint_hashes_like_the_index(page, site_server, tmp_path):
     """With many shards, the page's hint names the shards the build put the query's tokens in."""
-    from hooks.search.tokens import shard_of
-
     html = (site_server.root / "catalogue" / "index.html").read_text(encoding="utf-8")
     shards = re.search(r'data-shards="(\d+)"', html).group(0)  # 1 or 2: the articles add text
     page.route(lambda url: "/catalogue/?q=" in url, lambda route: route.fulfill(
@@ -66,5 +71,14 @@ def test_preload_hint_hashes_like_the_index(page, site_server, tmp_path):
 
     assert hinted("会议服务 Meeting") == sorted(
         {shard_of(t, 64) for t in ("会议", "议服", "服务", "meeting")})
+    # A common token has a file of its own (data-own, meta body.own): w<k>, not its hash shard.
+    page.route(lambda url: "/catalogue/?q=" in url, lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8",
+        body=re.sub(r"data-own='[^']*'", "data-own='[\"x\", \"服务\"]'",
+                    html.replace(shards, 'data-shards="64"'))))
+    page.goto(site_server.url("catalogue/?q=会议服务"))
+    hints = page.eval_on_selector_all('link[rel="preload"]', "els => els.map(e => e.href)")
+    names = sorted(h.rsplit("/", 1)[1] for h in hints if "/body/" in h)
+    assert names == sorted({f"{shard_of(t, 64)}.json" for t in ("会议", "议服")} | {"w1.json"})
     # With a number in the query, Latin words are its code ("GB/T"): no shard for them.
     assert hinted("GB/T 2 会议") == [shard_of("会议", 64)]

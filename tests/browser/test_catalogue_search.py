@@ -127,13 +127,14 @@ def test_header_search_suggests_and_opens_a_standard(page, any_server):
     assert page.locator("[data-status]").count() >= 1
 
 
-def test_header_search_submit_goes_to_catalogue(page, any_server):
+def test_header_search_submit_goes_to_the_search_page(page, any_server):
     page.goto(any_server.url("about/"))
     page.locator("#std-search-input").fill("公务用车")
     page.locator("#std-search-input").press("Enter")
-    page.wait_for_url("**/catalogue/?q=*")
+    page.wait_for_url("**/search/?q=*")
     assert query_of(page)["q"] == ["公务用车"]
-    page.wait_for_function(f"() => document.querySelectorAll('{ROWS}:not([hidden])').length > 0")
+    page.locator("[data-search-result]").first.wait_for()
+    assert page.locator("#catalogue-table").count() == 0  # the light page, not the table
 
 
 def test_full_text_search_finds_a_clause(page, any_server):

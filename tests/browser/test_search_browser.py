@@ -161,10 +161,11 @@ def test_header_box_type_ahead_keyboard_and_all_results(page, server):
     box.fill("用房")
     listbox.locator("[role=option][data-slug='db12-t-994-2020']").wait_for()
     all_link = page.locator(".std-search__all")
-    assert all_link.get_attribute("href").endswith("catalogue/?q=" + quote("用房"))
-    box.press("Enter")  # no option selected: all results in the catalogue
-    page.wait_for_url(re.compile(r".*/catalogue/\?q="))
-    assert results(page)[0] == "db12-t-994-2020"
+    assert all_link.get_attribute("href").endswith("search/?q=" + quote("用房"))
+    box.press("Enter")  # no option selected: all results on the search page
+    page.wait_for_url(re.compile(r".*/search/\?q="))
+    page.locator("[data-search-result]").first.wait_for()
+    assert page.locator("[data-search-result]").first.get_attribute("data-slug") == "db12-t-994-2020"
 
 
 def test_header_box_enter_on_option_opens_the_clause(page, server):

@@ -3,7 +3,8 @@
  *
  * Indexes are prebuilt by hooks/search/index.py under <site root>/search/:
  *   meta.json   settings (hooks/data/search.json), query dictionary, one row per standard
- *   body/N.json full-text shards: token → clause ids as base-32 gap text (fetched per query token)
+ *   body/N.json full-text shards: token → clause ids as base-32 gap text (fetched per query token);
+ *               body/wK.json the same for one common token each (K: its place in meta body.own)
  * Snippets: for the top results, each standard's clauses [anchor, heading, text] are read from
  * its own page (standards/<slug>/, which the reader opens next; see pageClauses), or from
  * text/<slug>.json when its meta row says so (offline build; headings the page splits otherwise).
@@ -244,7 +245,8 @@
       words, codes: new Set(meta.codes.flatMap((c) => [tk.compact(c), tk.looseCode(c)]).filter(Boolean)),
       longest: Math.max(1, ...meta.words.map((w) => w.length)),
     };
-    return { meta, tk, records, clauseOwner, dict, settings: meta.settings };
+    const own = new Map((meta.body.own || []).map((token, k) => [token, k]));
+    return { meta, tk, records, clauseOwner, dict, own, settings: meta.settings };
   }
 
   /* Articles (docs/news/, hooks/search/articles.py): meta.articles rows become records of kind
@@ -381,12 +383,19 @@
     return out;
   }
 
+  /* The index file holding a token's postings: its own file for a common token (meta
+     body.own, hooks/search/index.py body_index), else its hash shard. */
+  function bodyFile(e, token, shards) {
+    const own = e.own.get(token);
+    return own === undefined ? "body/" + e.tk.shardOf(token, shards) : "body/w" + own;
+  }
+
   /* Clause ids whose text has every token of the term (bigram AND: verified later on text). */
   async function bodyClauses(e, info) {
     const shards = e.meta.body.shards;
     if (!info.tokens.length || !e.meta.body.clauses) return null;
     const lists = await Promise.all(info.tokens.map(async (token) => {
-      const shard = await load("body/" + e.tk.shardOf(token, shards));
+      const shard = await load(bodyFile(e, token, shards));
       return shard[token] ? decode(shard[token], e.settings.posting_digits) : [];
     }));
     lists.sort((a, b) => a.length - b.length);
@@ -441,7 +450,8 @@
   function resultOf(rec, score, clauses, tiers) {
     const res = {
       slug: rec.slug, score, number: rec.number, title: rec.title, status: rec.status,
-      level: rec.level, url: pageUrl(rec.slug), hits: [], clauses: clauses || [],
+      level: rec.level, domain: rec.domain, top: rec.top, year: rec.year,
+      url: pageUrl(rec.slug), hits: [], clauses: clauses || [],
       reasons: tiers ? reasonsOf(tiers) : [],
     };
     if (rec.kind === "article") Object.assign(res, { kind: "article", url: ROOT + rec.url, category: rec.category, date: rec.date });
@@ -755,6 +765,19 @@
     return fulls.get(key);
   }
 
+  /* The search page (docs/assets/js/search-page.js): the ranked results of the full pass (no
+     page fetched), and the clause hits of chosen results (those on screen) on demand. hitsFor
+     resolves to copies of `results` that stand (with .hits), leaving out false bigram matches. */
+  function base(q) {
+    return runBase(q.trim());
+  }
+
+  async function hitsFor(q, results) {
+    const [e, found] = await Promise.all([engine(), runBase(q.trim())]);
+    const copy = { ...found, results: results.map((r) => ({ ...r })) };
+    return (await attachHits(e, copy, copy.results.length)).results;
+  }
+
   /* Catalogue contract. Metadata matches rank above full-text-only ones, so when the metadata
      alone finds something it is returned at once (no index shard needed); otherwise the answer
      waits for the full-text postings. Either way, once the full pass and the snippets are ready
@@ -903,9 +926,11 @@
     ]);
   }
 
-  function catalogueHref(q) {
-    const base = currentMeta ? currentMeta.catalogue_url : "catalogue/";
-    return ROOT + base + "?q=" + encodeURIComponent(q);
+  /* A query's full results: the search page (search/?q=), or the catalogue's ?q= view when the
+     index predates the search page. */
+  function searchHref(q) {
+    const page = currentMeta ? currentMeta.search_url || currentMeta.catalogue_url : "search/";
+    return ROOT + page + "?q=" + encodeURIComponent(q);
   }
 
   async function renderEmpty(container, q) {
@@ -924,7 +949,7 @@
     if (s.pinyin.length) box.append(section("拼音相近的标准：", s.pinyin));
     if (s.fewer.length) {
       box.append(el("p", { text: "减少检索词试试：" }), el("ul", {}, s.fewer.map(([t, n]) =>
-        el("li", {}, [el("a", { href: catalogueHref(t), text: t }), document.createTextNode("（" + n + " 项）")]))));
+        el("li", {}, [el("a", { href: searchHref(t), text: t }), document.createTextNode("（" + n + " 项）")]))));
     }
     box.append(el("p", { className: "std-empty__tips",
       text: "提示：可输入标准号（如 41568 或 GB/T 41568—2022）、名称中的任意词语、拼音全拼（gongwuyongche）或首字母（gwyc）；多个词用空格分开时须同时满足。" }));
@@ -988,7 +1013,7 @@
     function show(q, results, done) {
       options = results.slice(0, DROPDOWN).map(option);
       list.replaceChildren(...options);
-      all.href = catalogueHref(q);
+      all.href = searchHref(q);
       /* The catalogue lists standards only: its link counts them; articles are counted apart. */
       const articles = results.filter((r) => r.kind === "article").length;
       const standards = results.length - articles;
@@ -1035,14 +1060,14 @@
     form.addEventListener("submit", (ev) => {
       const q = input.value.trim();
       ev.preventDefault();
-      if (q) window.location.href = catalogueHref(q);
+      if (q) window.location.href = searchHref(q);
     });
   }
 
   /* ------------------------------------------------------------ wiring */
 
   window.StandardSearch = {
-    query, renderHits, renderEmpty,
+    query, renderHits, renderEmpty, base, hitsFor, whyNode, hitsList, resultHref, searchHref,
     /* for tests and the benchmark */
     _engine: engine, _run: run, _meta: metaResults, _tokeniser: makeTokeniser, _split: splitClauses,
     _snippet: snippetParts, _suggest: suggestions, _why: whyText, _href: resultHref,
@@ -1059,11 +1084,11 @@
     if (input && q && !input.value) input.value = q;
   }
 
-  /* Phones: a catalogue opened with ?q= shows the results in the first screen. The intro is
+  /* Phones: a catalogue (or the search page) opened with ?q= shows the results in the first screen. The intro is
      hidden and the facets fold behind a 筛选条件 button (search.css, html.std-query; wide
      screens are unchanged); the facets stay open when the URL sets one. */
   function resultsFirst() {
-    const form = document.getElementById("catalogue-filters");
+    const form = document.getElementById("catalogue-filters") || document.getElementById("search-form");
     const params = new URLSearchParams(window.location.search);
     if (!form || !(params.get("q") || "").trim() || form.querySelector(".std-filters-toggle")) return;
     const facets = form.querySelector(".cat-filters__facets");
