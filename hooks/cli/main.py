@@ -26,6 +26,7 @@ from hooks.cli import linkcheck, safe_build
 from hooks.corpus import display_path, load_corpus
 from hooks.derive import maintained
 from hooks.export import report
+from hooks.federate import command as federate_cli
 from hooks.importer import command as import_cli
 from hooks.load.articles import is_article_path
 from hooks.model.dates import BuildDateError
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     editor_cli.add_commands(sub)  # new, explain
     report.register(sub)  # report --period 2026H1
     import_cli.register(sub)  # import 草案.docx (python-docx is loaded only when it runs)
+    federate_cli.register(sub)  # federate federation.yml: the national site
     return parser
 
 

@@ -29,6 +29,7 @@ from hooks.pages.catalogue import Catalogue
 from hooks.pages.framework_pages import statistics
 
 FORMAT_VERSION = 1
+CATALOGUE_SCHEMA = Path(__file__).parent.parent / "data" / "catalogue.schema.json"
 CSV_HEADER = ("序号", "标准体系表编号", "标准号", "标准名称", "标准层级", "所属领域", "发布日期",
               "实施日期", "被代替标准号或作废", "状态", "备注")
 STATS_SHEET = "统计表"
@@ -64,9 +65,17 @@ def catalogue_json(cat: Catalogue) -> str:
              "own_count": len(cat.own.get(n, []))}
             for n in cat.nodes
         ],
-        "standards": cat.records(),
+        "standards": [record | lifecycle_fields(e.std)
+                      for record, e in zip(cat.records(), cat.entries, strict=True)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def lifecycle_fields(std: Standard) -> dict[str, object]:
+    """Drafting data (additive in format 1): what the half-year report needs, so that it can be
+    made from a harvested catalogue (hooks/federate; schema/catalogue.schema.json)."""
+    return {"stage": std.stage, "stages": {k: iso(v) for k, v in std.stages.items() if v},
+            "planned": iso(std.planned) or None, "comment_until": iso(std.comment_until) or None}
 
 
 # 明细表 rows (CSV, XLSX) -----------------------------------------------------------------------
@@ -294,3 +303,6 @@ def write_outputs(state, site_dir: Path, config=None) -> None:
     (site_dir / "catalogue.csv").write_bytes(catalogue_csv(cat))
     (site_dir / "catalogue.xlsx").write_bytes(catalogue_xlsx(cat, state.now))
     (site_dir / "feed.xml").write_bytes(feed_xml(cat, site_url, state.corpus.articles))
+    # The published description of catalogue.json (spec section 9), beside standard.schema.json.
+    (site_dir / "schema").mkdir(exist_ok=True)
+    (site_dir / "schema" / "catalogue.schema.json").write_bytes(CATALOGUE_SCHEMA.read_bytes())
