@@ -16,7 +16,7 @@ from hooks.check import structure
 from hooks.model.clauses import MARKDOWN_EXTENSIONS, clause_tree
 from hooks.pages import diff
 from hooks.search.index import clauses as search_clauses
-from hooks.search.index import page_anchors
+from hooks.search.index import meta_rows, page_anchors
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +120,7 @@ def test_page(site, index):
 def test_index_rows_count_the_page_clauses(site):
     meta = json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
     fields = meta["fields"]
-    rows = {r[fields.index("slug")]: r for r in meta["rows"]}
+    rows = {r[fields.index("slug")]: r for r in meta_rows(meta)}
     for index, case in enumerate(CASES):
         row = rows[slug(index)]
         assert row[fields.index("clauses")] == len(case["clauses"]), case["name"]

@@ -17,7 +17,7 @@ from conftest import make_project, standard
 from search_fixture import EXPECTED, VEHICLE_BODY, build_fixture
 from test_search_tokens import NODE, NODE_RUNNER, SEARCH_JS
 
-from hooks.search.index import clauses, page_anchors
+from hooks.search.index import clauses, meta_rows, page_anchors
 
 pytestmark = pytest.mark.build
 
@@ -58,7 +58,7 @@ def meta_of(site) -> dict:
 def text_flags(site) -> dict[str, int]:
     meta = meta_of(site)
     slug, flag = meta["fields"].index("slug"), meta["fields"].index("text_file")
-    return {row[slug]: row[flag] for row in meta["rows"]}
+    return {row[slug]: row[flag] for row in meta_rows(meta)}
 
 
 def slugs(answers, q):
@@ -104,7 +104,7 @@ def test_multiword_queries_narrow(answers):
 
 def test_index_files_and_offline_twin(site):
     meta = meta_of(site)
-    assert len(meta["rows"]) == 6 and meta["page_url"] == "standards/{slug}/"
+    assert len(meta_rows(meta)) == 6 and meta["page_url"] == "standards/{slug}/"
     assert "公务用车" in meta["words"] and "派车单" in meta["words"]  # keywords and 术语 entries
     assert (site / "search" / "meta.js").read_text(encoding="utf-8").startswith(
         '(window.StandardSearchData=window.StandardSearchData||{})["meta"]=')

@@ -49,7 +49,7 @@ def node(tmp_path_factory):
     site = tmp_path_factory.mktemp("search-ux")
     meta = {"version": 2, "settings": {**{k: v for k, v in settings().items()
                                           if not k.startswith("_")}, "statuses": ["现行"]},
-            "fields": search_index.META_FIELDS, "rows": ROWS, "words": ["物业服务", "公务用车"],
+            "fields": search_index.META_FIELDS, "columns": [list(c) for c in zip(*ROWS, strict=True)], "words": ["物业服务", "公务用车"],
             "codes": sorted({r[2] for r in ROWS}), "page_url": "standards/{slug}/",
             "catalogue_url": "catalogue/", "body": {"shards": 1, "clauses": 0, "tokens": 0}}
     (site / "search").mkdir()

@@ -106,7 +106,7 @@ def test_shard_hash_is_fnv1a_over_utf16():
 def run_node(tmp_path: Path, requests: dict) -> dict:
     """search.js in node against a minimal index with the cases' dictionary."""
     meta = {"version": 1, "settings": {k: v for k, v in settings().items() if not k.startswith("_")},
-            "fields": search_index.META_FIELDS, "rows": [], "words": CASES["words"],
+            "fields": search_index.META_FIELDS, "columns": [[] for _ in search_index.META_FIELDS], "words": CASES["words"],
             "codes": CASES["codes"], "page_url": "standards/{slug}/",
             "catalogue_url": "catalogue/", "body": {"shards": 1, "clauses": 0, "tokens": 0}}
     (tmp_path / "search").mkdir(exist_ok=True)

@@ -9,7 +9,7 @@ import json
 import pytest
 from clause_cases import CASES, IDS, build_site, slug
 
-from hooks.search.index import clauses
+from hooks.search.index import clauses, meta_rows
 
 from .conftest import serving
 
@@ -42,7 +42,7 @@ def test_split_clauses_agrees_with_the_cases_and_the_index(page, server):
     got = split_pages(page, server, slugs)
     meta = json.loads(page.evaluate("async () => (await fetch('../../search/meta.json')).text()"))
     fields = meta["fields"]
-    counts = {r[fields.index("slug")]: r[fields.index("clauses")] for r in meta["rows"]}
+    counts = {r[fields.index("slug")]: r[fields.index("clauses")] for r in meta_rows(meta)}
     for name, key, case in zip(IDS, slugs, CASES, strict=True):
         want = [[a, h] for a, h, _, _ in case["clauses"]]
         assert [[a, h] for a, h, _ in got[key]] == want, name

@@ -65,12 +65,12 @@ def test_first_result_is_drawn_before_any_page_is_fetched(page, server):
     """No standard page (the snippets' source) is requested before the first result shows; then
     the snippet of the hit on screen fills in from its page."""
     search(page, server, "机要通信")
+    hit = page.locator(RESULTS + "[data-slug='sljg-001-2024'] .std-hits li").first
+    hit.wait_for()
     mark = page.evaluate("performance.getEntriesByName('search:first-result')[0].startTime")
     pages = page.evaluate("""() => performance.getEntriesByType('resource')
         .filter(e => /\\/standards\\/[^/]+\\/$/.test(e.name)).map(e => e.startTime)""")
     assert pages and min(pages) > mark, (mark, pages)
-    hit = page.locator(RESULTS + "[data-slug='sljg-001-2024'] .std-hits li").first
-    hit.wait_for()
     assert hit.locator("mark").first.inner_text() == "机要通信"
     assert re.search(r"/standards/sljg-001-2024/\?hl=[^#]+#5\.2$",
                      hit.locator("a.std-hit__clause").get_attribute("href"))

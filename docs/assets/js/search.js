@@ -211,8 +211,9 @@
     const f = {};
     meta.fields.forEach((name, i) => { f[name] = i; });
     let clauseStart = 0;
-    const records = meta.rows.map((row, index) => {
-      const get = (name) => row[f[name]];
+    const columns = meta.columns; /* one array per field (hooks/search/index.py) */
+    const records = (columns[0] || []).map((_, index) => {
+      const get = (name) => columns[f[name]][index];
       const rec = {
         index, slug: get("slug"), number: get("number"), title: get("title"),
         titleEn: get("title_en"), keywords: get("keywords") || [], summary: get("summary"),
