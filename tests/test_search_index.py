@@ -232,3 +232,19 @@ def test_common_tokens_get_files_of_their_own(tmp_path, monkeypatch):
             assert not any(token in split["files"][f"body/{n}"] for n in range(shards)
                            if n != shard_of(token, shards))
     assert split["tokens"] == reference["tokens"] == len(joined)
+
+
+def test_meta_leaves_out_slugs_and_numbers_the_browser_derives(site, answers):
+    """meta.json stores "" for a slug or number that its parts give; meta_rows (and search.js,
+    whose answers carry the slugs) fill them in: every one names a standard's page."""
+    from hooks.search.index import usual_slug
+
+    meta = meta_of(site)
+    stored = meta["columns"][0]
+    assert "" in stored and "" in meta["columns"][1]
+    rows = meta_rows(meta)
+    for row in rows:
+        assert (site / "standards" / row[0] / "index.html").is_file(), row[0]
+    assert usual_slug("建标", "101", "2019") != "jian-biao-101-2019"  # non-ASCII codes: kept
+    found = {r["slug"] for q in answers.values() for r in q}
+    assert found <= {row[0] for row in rows}

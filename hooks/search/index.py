@@ -152,9 +152,26 @@ def _pinyin(texts: tuple[str, ...]) -> str:
     return pinyin_field(list(texts))
 
 
+def usual_number(code: str, seq: str, year: str) -> str:
+    """A number as it is usually written: "DA/T 197—2011" (no year: "Q/XX 001")."""
+    return f"{code} {seq}—{year}" if year else f"{code} {seq}"
+
+
+def usual_slug(code: str, seq: str, year: str) -> str:
+    """The slug search.js derives from a number's parts ("da-t-197-2011"), ASCII codes only."""
+    text = re.sub(r"[^a-z0-9.]+", "-", f"{code.lower()}-{seq}-{year}")
+    return re.sub(r"-{2,}", "-", text).strip("-")
+
+
 def meta_row(std: Standard, clause_count: int, text_file: bool = False) -> list:
+    """A standard's meta.json values. The slug and the number are "" when search.js can derive
+    them from the number's parts (`usual_slug`, `usual_number`): most are, a tenth of meta.json."""
+    code, seq, year = std.number.code, std.number.seq, std.number.year
+    plain = code.isascii()
     return [
-        std.slug, std.code, std.number.code, std.number.seq, std.number.year,
+        "" if plain and std.slug == usual_slug(code, seq, year) else std.slug,
+        "" if std.code == usual_number(code, seq, year) else std.code,
+        code, seq, year,
         std.title, std.title_en, std.keywords, std.summary,
         _pinyin((std.title,)), _pinyin(tuple(std.keywords)),
         std.status, std.level, std.domain.code, std.domain.top.code,
@@ -171,8 +188,14 @@ META_FIELDS = ["slug", "number", "code", "seq", "year", "title", "title_en", "ke
 
 
 def meta_rows(meta: dict) -> list[list]:
-    """meta.json's standards one row each (the file stores them column by column)."""
-    return [list(row) for row in zip(*meta["columns"], strict=True)]
+    """meta.json's standards one row each, slugs and numbers filled in (the file stores them
+    column by column, derivable slugs and numbers left out: `meta_row`)."""
+    rows = [list(row) for row in zip(*meta["columns"], strict=True)]
+    for row in rows:
+        code, seq, year = row[2:5]
+        row[0] = row[0] or usual_slug(code, seq, year)
+        row[1] = row[1] or usual_number(code, seq, year)
+    return rows
 
 
 def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[str, object]:

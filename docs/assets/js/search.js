@@ -214,8 +214,13 @@
     const columns = meta.columns; /* one array per field (hooks/search/index.py) */
     const records = (columns[0] || []).map((_, index) => {
       const get = (name) => columns[f[name]][index];
+      /* "" where the build left out what the number's parts give (index.py meta_row). */
+      const code = get("code"), seq = get("seq"), year = get("year");
       const rec = {
-        index, slug: get("slug"), number: get("number"), title: get("title"),
+        index,
+        slug: get("slug") || (code.toLowerCase() + "-" + seq + "-" + year)
+          .replace(/[^a-z0-9.]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, ""),
+        number: get("number") || code + " " + seq + (year ? "—" + year : ""), title: get("title"),
         titleEn: get("title_en"), keywords: get("keywords") || [], summary: get("summary"),
         status: get("status"), level: get("level"), domain: get("domain"), top: get("top"),
         year: get("issued_year"), clauses: get("clauses"), firstClause: clauseStart,
