@@ -14,6 +14,7 @@ from hooks.pages.catalogue import CATALOGUE_SRC, catalogue_url, status_key, stat
 from hooks.pages.drafts import PROGRESS_SRC
 from hooks.pages.framework_pages import FRAMEWORK_SRC, REVIEWS_SRC, STATUS_GROUPS, std_item
 from hooks.pages.links import Linker, domain_src
+from hooks.pages.search_page import SEARCH_SRC
 from hooks.pages.templating import render
 
 HOME_SRC = "index.md"
@@ -40,7 +41,8 @@ def render_part(part: str, state, linker: Linker) -> str:
     cat = state.catalogue
     ctx: dict[str, object] = {"part": part}
     if part == "search":
-        ctx["action"] = linker.to_src(CATALOGUE_SRC)
+        ctx["action"] = linker.to_src(CATALOGUE_SRC)  # without JavaScript: the whole table
+        ctx["search_page"] = linker.to_src(SEARCH_SRC)  # with it: search.js opens search/?q=
     elif part == "stats":
         counts = cat.status_counts()
         ctx.update(

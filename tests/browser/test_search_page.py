@@ -158,3 +158,35 @@ def test_offline_build_search_page_from_file(new_page, tmp_path_factory):
     page.wait_for_function("() => document.getElementById('search-page').dataset.state === 'done'")
     assert page.locator(RESULTS).first.get_attribute("data-slug") == "sljg-001-2024"
     page.locator(RESULTS + " .std-hits li").first.wait_for()
+
+
+def test_home_page_box_opens_the_search_page(page, server):
+    page.goto(server.url(""))
+    page.fill("#home-q", "用房")
+    page.press("#home-q", "Enter")
+    page.wait_for_url(re.compile(r".*/search/\?q=%E7%94%A8%E6%88%BF$"))
+    page.wait_for_function("() => document.getElementById('search-page').dataset.state === 'done'")
+    assert page.locator(RESULTS).first.get_attribute("data-slug") == "db12-t-994-2020"
+
+
+def test_without_javascript_the_boxes_still_open_the_whole_catalogue(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server.url(""))
+        assert page.locator("form.home-search").get_attribute("action").endswith("catalogue/")
+        assert page.locator("form[data-std-search]").get_attribute("action").endswith("catalogue/")
+    finally:
+        context.close()
+
+
+def test_offline_header_box_opens_search_html(new_page, tmp_path_factory):
+    site = build_fixture(tmp_path_factory.mktemp("search-page-offline-header"), offline=True).site
+    page = new_page()
+    page.goto((site / "about.html").as_uri() if (site / "about.html").exists()
+              else (site / "index.html").as_uri())
+    page.fill("#std-search-input", "用房")
+    page.press("#std-search-input", "Enter")
+    page.wait_for_url(re.compile(r".*/search\.html\?q="))
+    page.wait_for_function("() => document.getElementById('search-page').dataset.state === 'done'")
+    assert page.locator(RESULTS).first.get_attribute("data-slug") == "db12-t-994-2020"

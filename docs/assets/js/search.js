@@ -935,8 +935,25 @@
   /* A query's full results: the search page (search/?q=), or the catalogue's ?q= view when the
      index predates the search page. */
   function searchHref(q) {
-    const page = currentMeta ? currentMeta.search_url || currentMeta.catalogue_url : "search/";
-    return ROOT + page + "?q=" + encodeURIComponent(q);
+    const form = document.querySelector("form[data-search-page]"); /* the header box names it */
+    const page = form ? new URL(form.getAttribute("data-search-page"), window.location.href).href
+      : ROOT + (currentMeta ? currentMeta.search_url || currentMeta.catalogue_url : "search/");
+    return page + "?q=" + encodeURIComponent(q);
+  }
+
+  /* The home page's box: with JavaScript it opens the search page too (its action, the
+     catalogue's whole table, is for readers without JavaScript). */
+  function initPageForms() {
+    for (const form of document.querySelectorAll("form.home-search[data-search-page]")) {
+      form.addEventListener("submit", (ev) => {
+        const input = form.querySelector("input[name=q]");
+        const q = input ? input.value.trim() : "";
+        if (!q) return;
+        ev.preventDefault();
+        window.location.href = new URL(form.getAttribute("data-search-page"), window.location.href).href +
+          "?q=" + encodeURIComponent(q);
+      });
+    }
   }
 
   async function renderEmpty(container, q) {
@@ -1116,6 +1133,7 @@
     showQuery();
     resultsFirst();
     initHeader();
+    initPageForms();
     /* If the catalogue ran before this script defined StandardSearch, re-apply its query. */
     const q = new URLSearchParams(window.location.search).get("q");
     if (q && window.Catalogue && typeof window.Catalogue.refresh === "function") window.Catalogue.refresh();
