@@ -203,9 +203,9 @@ def test_posting_lists_round_trip_as_short_text():
 
 
 def test_common_tokens_get_files_of_their_own(tmp_path, monkeypatch):
-    """Sized for the first query: a token whose postings pass body_own_file_chars has its own
-    file (body/w<k>, k its place in the sorted `own` list); the hash shards hold the rest; every
-    token's postings are the same either way."""
+    """Sized for the first query: a token whose postings pass body_own_file_chars owns its hash
+    bucket's file (body/w<bucket>, the buckets listed in `own` as posting text); the hash shards
+    hold the rest; every token's postings are the same either way."""
     from hooks.corpus import load_corpus
     from hooks.search import index
     from hooks.search.tokens import settings, shard_of
@@ -216,21 +216,21 @@ def test_common_tokens_get_files_of_their_own(tmp_path, monkeypatch):
     standards = load_corpus(project.root).standards
     assert [s.has_text for s in standards] == [True]
     reference = index.body_index(standards)
-    assert reference["own"] == []  # 39 clauses: every posting is short at the shipped limit
-    limit = 20
+    assert reference["own"] == ""  # 39 clauses: every posting is short at the shipped limit
+    limit, space = 20, settings()["body_own_buckets"]
     monkeypatch.setattr(index, "settings", lambda: {**settings(), "body_own_file_chars": limit})
     split = index.body_index(standards)
-    joined = {t: p for name, data in reference["files"].items() for t, p in data.items()}
-    assert split["own"] == sorted(t for t, p in joined.items() if len(p) > limit)
-    assert {"公务", "用车", "要求"} <= set(split["own"])
-    for k, token in enumerate(split["own"]):
-        assert split["files"][f"body/w{k}"] == {token: joined[token]}
+    joined = {t: p for data in reference["files"].values() for t, p in data.items()}
+    common = {t for t, p in joined.items() if len(p) > limit}
+    assert {"公务", "用车", "要求"} <= common
+    buckets = index.decode_postings(split["own"])
+    assert buckets == sorted({shard_of(t, space) for t in common})
     shards = split["shards"]
     for token, posting in joined.items():
-        if token not in split["own"]:
-            assert split["files"][f"body/{shard_of(token, shards)}"][token] == posting
-            assert not any(token in split["files"][f"body/{n}"] for n in range(shards)
-                           if n != shard_of(token, shards))
+        bucket = shard_of(token, space)
+        name = f"body/w{bucket}" if bucket in buckets else f"body/{shard_of(token, shards)}"
+        assert split["files"][name][token] == posting
+        assert sum(token in data for data in split["files"].values()) == 1
     assert split["tokens"] == reference["tokens"] == len(joined)
 
 

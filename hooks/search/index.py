@@ -7,10 +7,11 @@ Written under `search/` in the site:
   summary, pinyin of title and keywords, status, level, domain, year, clause count, and whether
   the standard has a `text/` file. The browser matches numbers, substrings and pinyin on it
   directly (about 2 ms per query at 1,000 rows).
-- `body/<n>.json` and `body/w<k>.json`: the full-text index. For each Han bigram / ASCII word,
+- `body/<n>.json` and `body/w<b>.json`: the full-text index. For each Han bigram / ASCII word,
   the ids of the clauses that contain it (gaps as base-32 text, see `encode_postings`). A
-  common token has a file of its own (`w<k>`, k its place in meta's `body.own`); the others
-  share small shards chosen by a hash of the token. A query fetches only its own tokens' files. Clause ids run through the standards in meta order; a
+  common token has a file of its own (`w<b>`, b its hash bucket, listed in meta's `body.own`);
+  the others share small shards chosen by a hash of the token (`body_index`). A query fetches
+  only its own tokens' files. Clause ids run through the standards in meta order; a
   standard's clauses are numbered as `clauses()` splits its text: the clause tree of
   hooks.model.clauses, the page's own headings (and the text before the first one, if any).
 - Snippets (to confirm a body match and cut a highlighted clause snippet for the top results):
@@ -199,17 +200,19 @@ def meta_rows(meta: dict) -> list[list]:
 
 
 def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[str, object]:
-    """The full-text index from the standards' Markdown: {"shards", "own", "clauses", "tokens",
-    "files": {"body/<n>": {token: posting text}, "body/w<k>": {own[k]: posting text}}}.
+    """The full-text index from the standards' Markdown: {"shards", "own", "own_space",
+    "clauses", "tokens", "files": {"body/<n>": {token: postings}, "body/w<b>": {token: postings}}}.
 
-    Sized for the first query: a token whose posting text is longer than settings
-    `body_own_file_chars` (a common word such as 管理, hundreds of standards) gets a file of its
-    own, `body/w<k>.json`, k its place in the sorted `own` list that meta.json carries; the
-    others share small hash shards (`body/<n>.json`, about `body_shards_target_bytes` gzipped).
-    A query so fetches its own tokens' postings and small shards, never a common word it did not
-    ask for. Clause ids run through the standards in order, each standard's clauses in
-    `clauses()` order (meta rows give each one's count); the articles' clauses follow
-    (hooks/search/articles.py)."""
+    Sized for the first query. Every token has a bucket, `shard_of(token, own_space)` (65,536
+    buckets). A bucket holding a common token (postings longer than settings
+    `body_own_file_chars`: 管理, 节能, hundreds of standards) is "own": its tokens, almost always
+    that one, are in `body/w<b>.json`; `own` lists those buckets (ascending, as posting text:
+    about 2 letters each, small enough for the search page to carry and preload from). Every
+    other token is in a small hash shard, `body/<shard_of(token, shards)>.json`, about
+    `body_shards_target_bytes` gzipped. So a query fetches its own tokens' postings and small
+    shards, never a common word it did not ask for. Clause ids run through the standards in
+    order, each standard's clauses in `clauses()` order (meta rows give each one's count); the
+    articles' clauses follow (hooks/search/articles.py)."""
     postings: dict[str, list[int]] = {}
     next_id = 0
     texts = [(s.body, s.body_line) for s in standards if s.has_text] + [
@@ -222,17 +225,22 @@ def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[
             next_id += 1
     encoded = {token: encode_postings(ids) for token, ids in postings.items()}
     del postings
-    limit = settings()["body_own_file_chars"]
-    own = sorted(token for token, code in encoded.items() if len(code) > limit)
-    files: dict[str, dict[str, str]] = {f"body/w{k}": {token: encoded.pop(token)}
-                                        for k, token in enumerate(own)}
+    count = len(encoded)
+    limit, space = settings()["body_own_file_chars"], settings()["body_own_buckets"]
+    own = sorted({shard_of(t, space) for t, code in encoded.items() if len(code) > limit})
+    owned = set(own)
+    files: dict[str, dict[str, str]] = {}
+    for token in sorted(encoded):
+        bucket = shard_of(token, space)
+        if bucket in owned:
+            files.setdefault(f"body/w{bucket}", {})[token] = encoded.pop(token)
     shards = _shard_count(encoded)
     shard_data: list[dict[str, str]] = [{} for _ in range(shards)]
     for token in sorted(encoded):
         shard_data[shard_of(token, shards)][token] = encoded[token]
     files.update({f"body/{n}": data for n, data in enumerate(shard_data)})
-    return {"shards": shards, "own": own, "clauses": next_id,
-            "tokens": len(encoded) + len(own), "files": files}
+    return {"shards": shards, "own": encode_postings(own), "own_space": space,
+            "clauses": next_id, "tokens": count, "files": files}
 
 
 def build(standards: list[Standard], framework_names: list[str], page_url: str,
@@ -272,7 +280,7 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
         "page_url": page_url,
         "catalogue_url": catalogue_url,
         "search_url": search_url or catalogue_url,
-        "body": {k: body[k] for k in ("shards", "own", "clauses", "tokens")},
+        "body": {k: body[k] for k in ("shards", "own", "own_space", "clauses", "tokens")},
     }
     if articles:
         files["meta"]["articles"] = article_index.block(articles, directory_urls, _article_clauses,
@@ -375,9 +383,10 @@ def shard_count(state) -> int:
     return int(state.body_index.get("shards", 0))
 
 
-def own_tokens(state) -> list[str]:
-    """The tokens with an index file of their own (`body/w<k>.json`) in this build."""
-    return list(state.body_index.get("own", ()))
+def own_buckets(state) -> tuple[str, int]:
+    """The buckets with index files of their own (`body/w<b>.json`) as posting text, and the
+    bucket space: what the search page's preload hint needs (see `body_index`)."""
+    return str(state.body_index.get("own", "")), int(state.body_index.get("own_space", 0))
 
 
 def write_outputs(state, site_dir: Path, config=None) -> None:

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from hooks.search.index import decode_postings, encode_postings
 from hooks.search.tokens import shard_of
 
 pytestmark = pytest.mark.browser
@@ -47,8 +48,9 @@ def test_full_text_shards_are_fetched_with_the_page_once(page, site_server):
     page.wait_for_load_state("load")
     hints = page.eval_on_selector_all('link[rel="preload"]', "els => els.map(e => e.href)")
     meta = json.loads((site_server.root / "search" / "meta.json").read_text(encoding="utf-8"))
-    own = {token: f"w{k}" for k, token in enumerate(meta["body"]["own"])}
-    wanted = {own.get(t, shard_of(t, meta["body"]["shards"])) for t in ("会场", "场布", "布置")}
+    own, space = set(decode_postings(meta["body"]["own"])), meta["body"]["own_space"]
+    wanted = {f"w{shard_of(t, space)}" if shard_of(t, space) in own
+              else shard_of(t, meta["body"]["shards"]) for t in ("会场", "场布", "布置")}
     for name in wanted:
         assert any(h.endswith(f"/search/body/{name}.json") for h in hints), (name, hints)
         assert any(u.endswith(f"/search/body/{name}.json") for u in requests), (name, requests)
@@ -71,14 +73,18 @@ def test_preload_hint_hashes_like_the_index(page, site_server, tmp_path):
 
     assert hinted("会议服务 Meeting") == sorted(
         {shard_of(t, 64) for t in ("会议", "议服", "服务", "meeting")})
-    # A common token has a file of its own (data-own, meta body.own): w<k>, not its hash shard.
+    # A common token owns its bucket's file (data-own, meta body.own): w<bucket>, not its shard.
+    space = 65536
+    owned = encode_postings(sorted({shard_of("服务", space), 7}))
     page.route(lambda url: "/catalogue/?q=" in url, lambda route: route.fulfill(
         status=200, content_type="text/html; charset=utf-8",
-        body=re.sub(r"data-own='[^']*'", "data-own='[\"x\", \"服务\"]'",
+        body=re.sub(r'data-own="[^"]*" data-own-space="\d+"',
+                    f'data-own="{owned}" data-own-space="{space}"',
                     html.replace(shards, 'data-shards="64"'))))
     page.goto(site_server.url("catalogue/?q=会议服务"))
     hints = page.eval_on_selector_all('link[rel="preload"]', "els => els.map(e => e.href)")
     names = sorted(h.rsplit("/", 1)[1] for h in hints if "/body/" in h)
-    assert names == sorted({f"{shard_of(t, 64)}.json" for t in ("会议", "议服")} | {"w1.json"})
+    assert names == sorted({f"{shard_of(t, 64)}.json" for t in ("会议", "议服")}
+                           | {f"w{shard_of('服务', space)}.json"})
     # With a number in the query, Latin words are its code ("GB/T"): no shard for them.
     assert hinted("GB/T 2 会议") == [shard_of("会议", 64)]

@@ -13,6 +13,7 @@ function loadSearch(searchJs, siteDir) {
     currentScript: { src: "http://x/assets/js/search.js" },
     readyState: "complete",
     querySelector: () => null,
+    querySelectorAll: () => [],
     getElementById: () => null,
   };
   global.fetch = async (url) => {

@@ -4,7 +4,7 @@
  * Indexes are prebuilt by hooks/search/index.py under <site root>/search/:
  *   meta.json   settings (hooks/data/search.json), query dictionary, one row per standard
  *   body/N.json full-text shards: token → clause ids as base-32 gap text (fetched per query token);
- *               body/wK.json the same for one common token each (K: its place in meta body.own)
+ *               body/wB.json the same for a common token's hash bucket B (listed in meta body.own)
  * Snippets: for the top results, each standard's clauses [anchor, heading, text] are read from
  * its own page (standards/<slug>/, which the reader opens next; see pageClauses), or from
  * text/<slug>.json when its meta row says so (offline build; headings the page splits otherwise).
@@ -251,7 +251,7 @@
       words, codes: new Set(meta.codes.flatMap((c) => [tk.compact(c), tk.looseCode(c)]).filter(Boolean)),
       longest: Math.max(1, ...meta.words.map((w) => w.length)),
     };
-    const own = new Map((meta.body.own || []).map((token, k) => [token, k]));
+    const own = new Set(decode(meta.body.own || "", meta.settings.posting_digits));
     return { meta, tk, records, clauseOwner, dict, own, settings: meta.settings };
   }
 
@@ -389,11 +389,12 @@
     return out;
   }
 
-  /* The index file holding a token's postings: its own file for a common token (meta
-     body.own, hooks/search/index.py body_index), else its hash shard. */
+  /* The index file holding a token's postings: its bucket's own file when a common token owns
+     the bucket (meta body.own, hooks/search/index.py body_index), else its hash shard. */
   function bodyFile(e, token, shards) {
-    const own = e.own.get(token);
-    return own === undefined ? "body/" + e.tk.shardOf(token, shards) : "body/w" + own;
+    const space = e.meta.body.own_space;
+    const bucket = space ? e.tk.shardOf(token, space) : -1;
+    return e.own.has(bucket) ? "body/w" + bucket : "body/" + e.tk.shardOf(token, shards);
   }
 
   /* Clause ids whose text has every token of the term (bigram AND: verified later on text). */
