@@ -1,6 +1,6 @@
 """Synthetic corpora for benchmarks: N valid standards of about K KB of GB/T 1.1-shaped Chinese.
 
-    python -m bench.synth DEST --n 1000 --kb 20 [--seed 1]
+    python -m bench.synth DEST --n 1000 --kb 20 [--seed 1] [--vocab small]
 
 writes DEST/standards/framework.yml (the shipped framework) and DEST/standards/<slug>.md
 (and with --articles A, A articles under DEST/docs/news/ citing them).
@@ -9,6 +9,11 @@ N = 100 corpus is a prefix of the N = 1,000 one. Dates are chosen around the fix
 2026-11-27, so a build with that SOURCE_DATE_EPOCH sees every status: 现行, 即将实施 (issued in
 2026, effective in 2027), 被代替 (edition chains: every 8th standard replaces the one before it)
 and 废止.
+
+--vocab small (default: bench) makes a corpus like a real 机关事务 one, where common words hit many
+standards (as 节能 or 管理 do): each body also draws on SHARED_VOCAB_DRAW words of every topic (so a
+topic word such as 能源审计 is in hundreds of standards), and every third standard names one rare
+body-only term of RARE_TERMS (a few hits each, like 电梯清查). The default corpus is unchanged.
 """
 
 from __future__ import annotations
@@ -107,6 +112,16 @@ CITIES = ["1101", "1302", "1411", "3201", "3303", "3502", "3702", "4103", "4203"
 GROUPS = ["CAS", "CGOA", "ZJGS", "SDGS", "CSPSTC", "BJJG", "HBJG"]
 SECTORS = ["JGJ/T", "DA/T", "WS/T", "GA/T", "JT/T", "MZ/T", "SB/T"]
 INTERNAL_CODES = ["SLJG", "JGSW", "SJGF", "HQFW"]
+VOCABS = ("bench", "small")
+# --vocab small: every topic's words, shared by all bodies, and rare body-only terms.
+SHARED_VOCAB = list(dict.fromkeys(w for _, words in TOPICS.values() for w in words))
+SHARED_VOCAB_DRAW = 16
+RARE_TERMS = ["电梯清查", "锅炉年检", "档案数字化清查", "消防通道巡查", "配电房巡检", "水箱清洗",
+              "化粪池清掏", "屋面防水检修", "外墙清洗", "中央空调清洗", "地下车库照明改造",
+              "光伏发电并网", "充电桩运维", "餐厨垃圾收运", "直饮水检测", "电梯困人演练",
+              "门禁系统升级", "安防监控巡检", "电动车棚整治", "绿植租摆", "会议室声学改造",
+              "公务用车定位", "燃气管道检测", "避雷设施检测", "白蚁防治", "二次供水检测",
+              "食堂油烟净化", "节水器具更换", "路灯节能改造", "报废资产拍卖"]
 BUILD_DAY = date(2026, 11, 27)
 CHAIN_EVERY = 8  # standard i (i % 8 == 7) is the next edition of standard i-1
 
@@ -213,8 +228,8 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def standard_text(i: int, kb: int, seed: int = 1) -> tuple[str, str]:
-    """(file name, text) of standard i."""
+def standard_text(i: int, kb: int, seed: int = 1, vocab: str = "bench") -> tuple[str, str]:
+    """(file name, text) of standard i (vocab: one of VOCABS, see the module docstring)."""
     rng = random.Random(f"{seed}:{i}")
     chained = False
     if i % CHAIN_EVERY == CHAIN_EVERY - 1:  # next edition of standard i-1 if that one is old
@@ -277,12 +292,28 @@ def standard_text(i: int, kb: int, seed: int = 1) -> tuple[str, str]:
         "",
     ]
     if chained:  # the previous edition's text, revised
-        old = standard_text(i - 1, kb, seed)[1]
+        old = standard_text(i - 1, kb, seed, vocab)[1]
         text = revise(old.split("\n---\n", 1)[1], random.Random(f"{seed}:{i}:revise"),
                       words + COMMON, f"{base}—{prev_year}", title)
+    elif vocab == "small":
+        text = _small_vocab_body(i, seed, rng2, topic, words, kb, org)
     else:
         text = body(rng2, topic, words, kb, org)
     return f"{slug}.md", "\n".join(fm) + text
+
+
+def _small_vocab_body(i: int, seed: int, rng: random.Random, topic: str, words: list[str], kb: int,
+                      org: str) -> str:
+    """body() over the topic's words plus words of every topic, and for every third standard one
+    rare term in chapter 4 (its own random stream, so the metadata draws stay as in bench)."""
+    vrng = random.Random(f"{seed}:{i}:vocab")
+    shared = vrng.sample([w for w in SHARED_VOCAB if w not in words], SHARED_VOCAB_DRAW)
+    text = body(rng, topic, words + shared, kb, org)
+    if i % 3 == 0:
+        rare = RARE_TERMS[vrng.randrange(len(RARE_TERMS))]
+        text = text.replace("## 4 基本要求\n\n", f"## 4 基本要求\n\n服务单位应按计划组织{rare}工作，"
+                            f"{vrng.choice(TAILS)}。\n\n", 1)
+    return text
 
 
 def revise(text: str, rng: random.Random, words: list[str], old_number: str, title: str) -> str:
@@ -309,13 +340,13 @@ def _year(rng: random.Random, i: int) -> int:
     return 2010 + (i * 7 + rng.randrange(3)) % 17  # 2010 … 2026
 
 
-def generate(dest: Path, n: int, kb: int, seed: int = 1) -> None:
+def generate(dest: Path, n: int, kb: int, seed: int = 1, vocab: str = "bench") -> None:
     """Write dest/standards/framework.yml and n standards of about kb KB each."""
     standards = Path(dest) / "standards"
     standards.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(FRAMEWORK, standards / "framework.yml")
     for i in range(n):
-        name, text = standard_text(i, kb, seed)
+        name, text = standard_text(i, kb, seed, vocab)
         (standards / name).write_text(text, encoding="utf-8")
 
 
@@ -356,8 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kb", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--articles", type=int, default=0, help="also write this many articles")
+    parser.add_argument("--vocab", choices=VOCABS, default="bench",
+                        help="small: common words hit many standards (see above)")
     args = parser.parse_args(argv)
-    generate(args.dest, args.n, args.kb, args.seed)
+    generate(args.dest, args.n, args.kb, args.seed, args.vocab)
     print(f"{args.n} standards of ~{args.kb} KB in {args.dest / 'standards'}")
     if args.articles:
         generate_articles(args.dest, args.articles, args.seed)
