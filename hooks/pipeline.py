@@ -35,6 +35,7 @@ from hooks.pages import (
     framework_pages,
     guide,
     home,
+    minify,
     news,
     not_found,
     references_links,
@@ -85,6 +86,7 @@ STANDARD_EXTRA: tuple[Callable, ...] = (standard_page.standard_extra, news.stand
 # on_post_build: files beside the pages.
 WRITE_OUTPUTS: tuple[Callable, ...] = (sources.write_outputs, exports.write_outputs,
                                        search_index.write_outputs, news.write_outputs,
+                                       minify.write_outputs,
                                        not_found.write_outputs)  # last: lists the site's names
 
 
@@ -184,6 +186,7 @@ def page_content(state: BuildState, html: str, page, files: Files) -> str:
     html = slim.drop_permalinks(html)
     for step in STANDARD_TEXT:
         html = step(state, std, html, page)
+    html = slim.join_blocks(html)  # after the steps: they read the text as Markdown wrote it
     text = f'<div class="std-text">\n{html}\n</div>' if std.has_text else ""
     extra = "".join(step(state, std, page, linker) for step in STANDARD_EXTRA)
     return f'<div class="std-page" data-slug="{std.slug}">\n{head}\n{text}\n{extra}\n</div>'

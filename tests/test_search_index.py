@@ -248,3 +248,21 @@ def test_meta_leaves_out_slugs_and_numbers_the_browser_derives(site, answers):
     assert usual_slug("建标", "101", "2019") != "jian-biao-101-2019"  # non-ASCII codes: kept
     found = {r["slug"] for q in answers.values() for r in q}
     assert found <= {row[0] for row in rows}
+
+
+def test_the_sites_minified_search_js_answers_as_the_source_does(site, answers):
+    """hooks/pages/minify.py: the site's copy of search.js is minified (a third smaller
+    gzipped) and gives the same answers, in the same order, as the commented source."""
+    import gzip
+
+    built = site / "assets" / "js" / "search.js"
+    source = SEARCH_JS.read_bytes()
+    assert len(gzip.compress(built.read_bytes())) < 0.8 * len(gzip.compress(source))
+    assert b"/*" not in built.read_bytes()
+    proc = subprocess.run([NODE, str(NODE_RUNNER), str(built), str(site)],
+                          input=json.dumps({"queries": list(answers)}), capture_output=True,
+                          text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["queries"] == answers
+    css = (site / "assets" / "css" / "bundle.css").read_text(encoding="utf-8")
+    assert "/*" not in css and ".std-search__panel{" in css  # rules kept, comments and spaces gone

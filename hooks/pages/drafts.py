@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from hooks.derive import lifecycle
 from hooks.model.standard import Standard
 from hooks.pages.diff import compare
-from hooks.pages.feedback import feedback_link
+from hooks.pages.feedback import feedback_href
 from hooks.pages.links import Linker, add_page, domain_src, standard_src
 from hooks.pages.settings import SiteSettings
 from hooks.pages.templating import render
@@ -131,7 +131,7 @@ def head_context(state, std: Standard, linker: Linker) -> dict[str, object]:
     ctx: dict[str, object] = {"draft": std.is_draft, "stage": std.stage}
     address = address_for(std, state.settings)
     page_url = page_address(linker.page_url, state.settings)
-    ctx["feedback"] = feedback_link(address, std, page=page_url) if address else ""
+    ctx["feedback"] = feedback_href(address, std, page=page_url) if address else ""
     consult = lifecycle.consultation(std, today)
     if std.is_draft:
         ctx["banner"] = {
@@ -171,7 +171,7 @@ def _item(std: Standard, today: date, linker: Linker, settings: SiteSettings) ->
         "url": linker.to_src(standard_src(std.slug)),
         "domain_url": linker.to_src(domain_src(std.domain.slug)),
         "consultation": consult,
-        "feedback": feedback_link(address, std) if address else "",
+        "feedback": feedback_href(address, std) if address else "",
         "steps": lifecycle.steps(std),
         "overdue_days": lifecycle.overdue_days(std, today),
         "changes": linker.to_src(changes_src(std.slug)),

@@ -9,13 +9,21 @@ The address is the standard's `feedback` field, else mkdocs.yml `extra.feedback`
   %20, never "+"); an address that already has `?cc=…` keeps it.
 - https: → query parameters `standard`, `title`, `clause`, `page` added to any existing ones
   (e.g. a questionnaire that reads them).
+
+Pages carry the link as `feedback_href` gives it: the same URL with its Chinese as UTF-8
+characters instead of %XX triples (a third of the bytes; HTML allows them in an href and the
+browser percent-encodes them again when it resolves the link, so the URL it opens is the same).
 """
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+import re
+import unicodedata
+from urllib.parse import parse_qsl, quote, unquote_to_bytes, urlencode, urlsplit, urlunsplit
 
 from hooks.model.standard import Standard
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
 
 def subject(std: Standard, clause: str = "") -> str:
@@ -51,3 +59,35 @@ def feedback_link(address: str, std: Standard, clause: str = "", page: str = "")
     if page:
         params.append(("page", page))
     return urlunsplit(parts._replace(query=urlencode(params, quote_via=quote)))
+
+
+def feedback_href(address: str, std: Standard, clause: str = "", page: str = "") -> str:
+    """`feedback_link` as a page's href carries it (see module doc)."""
+    return unescape_text(feedback_link(address, std, clause, page))
+
+
+def unescape_text(url: str) -> str:
+    """`url` with each percent-encoded UTF-8 character that is visible non-ASCII text (not a
+    space, a control or a format character) written as itself; every other byte keeps its
+    escape exactly as written."""
+    return _ESCAPES.sub(_unescape_run, url)
+
+
+def _unescape_run(match: re.Match[str]) -> str:
+    triples = [match.group()[i:i + 3] for i in range(0, len(match.group()), 3)]
+    out, i = [], 0
+    while i < len(triples):
+        lead = int(triples[i][1:], 16)
+        size = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 1
+        chunk = "".join(triples[i:i + size])
+        try:
+            char = unquote_to_bytes(chunk).decode("utf-8") if size > 1 else ""
+        except UnicodeDecodeError:
+            char = ""
+        if len(char) == 1 and unicodedata.category(char)[0] not in "CZ":
+            out.append(char)
+            i += size
+        else:
+            out.append(triples[i])
+            i += 1
+    return "".join(out)
