@@ -1,7 +1,8 @@
 """Search indexes, prebuilt at build time (docs/guide/search.md explains the design and figures).
 
 Written under `search/` in the site:
-- `meta.json` (+ `meta.js`, the same data assigned to a global, for file:// pages): settings
+- `meta.json` (+ `meta.js` in the offline build, the same data assigned to a global, for
+  file:// pages): settings
   (data/search.json, plus `statuses`: the status order of data/facts.yml for ties),
   the query dictionary, and for each standard (stored column by column, `meta_rows`): number, title, English title, keywords,
   summary, pinyin of title and keywords, status, level, domain, year, clause count, and whether
@@ -223,7 +224,7 @@ def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[
             for token in clause_tokens:
                 postings.setdefault(token, []).append(next_id)
             next_id += 1
-    encoded = {token: encode_postings(ids) for token, ids in postings.items()}
+    encoded = {token: encode_postings(ids, next_id) for token, ids in postings.items()}
     del postings
     count = len(encoded)
     limit, space = settings()["body_own_file_chars"], settings()["body_own_buckets"]
@@ -302,12 +303,26 @@ def _shard_count(encoded: dict[str, str]) -> int:
     return shards
 
 
-def encode_postings(ids: list[int]) -> str:
+BITMAP_MARK = "~"  # posting text that is a bitmap, not gaps (see encode_postings)
+
+
+def encode_postings(ids: list[int], total: int = 0) -> str:
     """Ascending clause ids as text: each gap to the previous id (the first id itself) as a
     base-32 number, lowest digit first, in the letters of settings `posting_digits`: letters
     0–31 give a number's last digit, letters 32–63 a digit with more to follow. A gap under 32
-    takes one letter; JSON arrays of decimal gaps took about twice the bytes."""
+    takes one letter; JSON arrays of decimal gaps took about twice the bytes.
+
+    With `total` (the clause count), a dense list (管理 in most clauses) is written as a bitmap
+    when that is shorter: "~", then six clause ids per letter (letter value bit k set: id
+    6 × position + k is in the list). The letters are the same 64, so it stays plain ASCII."""
     digits = settings()["posting_digits"]
+    if total and len(ids) * 2 > total // 6:  # dense enough that a bitmap may be shorter
+        values = [0] * ((total + 5) // 6)
+        for clause_id in ids:
+            values[clause_id // 6] |= 1 << (clause_id % 6)
+        bitmap = BITMAP_MARK + "".join(digits[v] for v in values)
+        gaps = encode_postings(ids)
+        return bitmap if len(bitmap) < len(gaps) else gaps
     out: list[str] = []
     previous = 0
     for clause_id in ids:
@@ -322,6 +337,9 @@ def encode_postings(ids: list[int]) -> str:
 def decode_postings(text: str) -> list[int]:
     """The inverse of encode_postings (the browser's decode in search.js does the same)."""
     value = {c: i for i, c in enumerate(settings()["posting_digits"])}
+    if text.startswith(BITMAP_MARK):
+        return [6 * i + k for i, letter in enumerate(text[1:]) for k in range(6)
+                if value[letter] >> k & 1]
     ids: list[int] = []
     current = number = 0
     scale = 1
@@ -354,7 +372,7 @@ def write(files: dict[str, object], site_dir: Path, offline: bool) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = dumps(data)
         path.write_text(text, encoding="utf-8")
-        if offline or name == "meta":
+        if offline:  # file:// pages load <script>s; the online build needs no twins
             key = json.dumps(name)
             path.with_suffix(".js").write_text(
                 f"(window.{JS_GLOBAL}=window.{JS_GLOBAL}||{{}})[{key}]={text};\n",

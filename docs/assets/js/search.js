@@ -358,7 +358,7 @@
 
   /* A posting list from its text (hooks/search/index.py encode_postings): gaps between clause
      ids as base-32 numbers, lowest digit first; letters 32–63 of settings.posting_digits are
-     digits with more to follow. */
+     digits with more to follow. Or, after "~", a bitmap: six ids per letter. */
   let digitValues = null;
   function decode(text, digits) {
     if (!digitValues) {
@@ -366,6 +366,14 @@
       for (let i = 0; i < digits.length; i++) digitValues.set(digits.charCodeAt(i), i);
     }
     const ids = [];
+    if (text.charCodeAt(0) === 126) { /* "~": a bitmap, six clause ids per letter (encode_postings) */
+      for (let i = 1; i < text.length; i++) {
+        const bits = digitValues.get(text.charCodeAt(i));
+        if (bits === undefined) return ids;
+        for (let k = 0; k < 6; k++) if (bits >> k & 1) ids.push(6 * (i - 1) + k);
+      }
+      return ids;
+    }
     let current = 0, number = 0, scale = 1;
     for (let i = 0; i < text.length; i++) {
       const digit = digitValues.get(text.charCodeAt(i));
@@ -1094,7 +1102,7 @@
     query, renderHits, renderEmpty, base, hitsFor, whyNode, hitsList, resultHref, searchHref,
     /* for tests and the benchmark */
     _engine: engine, _run: run, _meta: metaResults, _tokeniser: makeTokeniser, _split: splitClauses,
-    _snippet: snippetParts, _suggest: suggestions, _why: whyText, _href: resultHref,
+    _snippet: snippetParts, _decode: decode, _suggest: suggestions, _why: whyText, _href: resultHref,
     root: ROOT,
   };
 
