@@ -1,4 +1,5 @@
-"""Take the 解读与动态 screenshots (docs/assets/img/guide/news-*.png) from a built site.
+"""Take the 解读与动态 screenshots (docs/assets/img/guide/news-*.png, the ones docs/guide/news.md
+shows; the others to screenshots/ for review) from a built site.
 
 Not a test: run by hand after a visible change to the news/ list or an article page, look at the
 PNGs, then commit them:
@@ -18,6 +19,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from public_screenshots import ARGS, OUT, SIZES, serve
 
+GUIDE = Path(__file__).resolve().parent.parent / "docs" / "assets" / "img" / "guide"
+SHOWN = {"news-1366", "news-390", "news-article-390"}  # in docs/guide/news.md; the rest: OUT
+
 SHOTS = (
     ("news", "news/"),
     ("news-article", "news/2023/gongwu-yongche-diaodu-jiedu/"),
@@ -35,7 +39,8 @@ def main(site: str) -> None:
                 for name, url in SHOTS:
                     page.goto(base + url)
                     page.wait_for_load_state("networkidle")
-                    page.screenshot(path=str(OUT / f"{name}-{size}.png"))
+                    shot = f"{name}-{size}"
+                    page.screenshot(path=str((GUIDE if shot in SHOWN else OUT) / f"{shot}.png"))
                 context.close()
             browser.close()
     finally:

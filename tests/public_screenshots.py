@@ -1,7 +1,8 @@
-"""Take the public pages' screenshots (docs/assets/img/guide/public-*.png) from a built site.
+"""Take the public pages' screenshots (screenshots/public-*.png) from a built site.
 
-Not a test: run by hand after a visible change to the catalogue or the framework page, look at
-the PNGs, then commit them:
+Not a test: run by hand after a visible change to the catalogue or the framework page, and look
+at the PNGs. They are for review, not published: no guide page shows them, so they are written
+to screenshots/ (not committed) rather than docs/ (every file there is copied into the site).
 
     mkdocs build -d /tmp/site
     python tests/public_screenshots.py /tmp/site
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "img" / "guide"
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 SIZES = {"390": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1,

@@ -1,7 +1,7 @@
-"""Take the standard page screenshots (docs/assets/img/guide/standard-*.png) from a built site.
+"""Take the standard page screenshots (screenshots/standard-*.png) from a built site.
 
-Not a test: run by hand after a visible change to the standard page, look at them, then commit
-the PNGs. The first screen a reader sees, on a 390 × 844 phone and a 1366 × 900 laptop, of the
+Not a test: run by hand after a visible change to the standard page and look at them. They are
+for review, not published (no guide page shows them): written to screenshots/, not committed. The first screen a reader sees, on a 390 × 844 phone and a 1366 × 900 laptop, of the
 sample standard (text on the site) and of a metadata-only national standard:
 
     SOURCE_DATE_EPOCH=1795752000 mkdocs build -d /tmp/site
@@ -15,8 +15,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from guide_screenshots import ARGS, OUT, serve
+from guide_screenshots import ARGS, serve
 from playwright.sync_api import sync_playwright
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
 
 PAGES = {"sample": "standards/sljg-001-2023/", "metadata-only": "standards/gb-t-41568-2022/"}
 SCREENS = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height": 900}}

@@ -95,3 +95,29 @@ def test_outputs_are_reproducible(index_site):
         assert (first.site / name).read_bytes() == (second.site / name).read_bytes(), name
     entries = zipfile.ZipFile(first.site / "catalogue.xlsx").infolist()
     assert {e.date_time for e in entries} == {(2026, 11, 27, 12, 0, 0)}
+
+
+def test_feed_keeps_the_most_recently_updated_standards(index_site, monkeypatch):
+    """Above FEED_ENTRIES standards, feed.xml lists the ones that changed last (a replaced or
+    abolished old standard included), newest published first, and says how many there are."""
+    from hooks.corpus import load_corpus
+    from hooks.export import files
+    from hooks.pages.catalogue import Catalogue
+
+    project, _ = index_site
+    cat = Catalogue(load_corpus(project.root))
+    published = [s for s in cat.standards if s.issued and s.effective]
+    monkeypatch.setattr(files, "FEED_ENTRIES", 3)
+    root = ET.fromstring(files.feed_xml(cat))
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 3
+    by_update = sorted(published, key=lambda s: (files.entry_updated(s, cat.today), s.issued),
+                       reverse=True)
+    kept = {e.find(f"{ATOM}link").get("href") for e in entries}
+    assert kept == {f"standards/{s.slug}/" for s in by_update[:3]}
+    stamps = [e.find(f"{ATOM}published").text for e in entries]
+    assert stamps == sorted(stamps, reverse=True)
+    subtitle = "".join(root.find(f"{ATOM}subtitle").itertext())
+    assert f"全部 {len(published)} 项" in subtitle
+    monkeypatch.setattr(files, "FEED_ENTRIES", 100)
+    assert len(ET.fromstring(files.feed_xml(cat)).findall(f"{ATOM}entry")) == len(published)

@@ -130,3 +130,16 @@ def test_standard_text_has_no_newlines_between_blocks(shipped_site):
     text = page_html[page_html.index('<div class="std-text">'):page_html.index("</div>\n<section")]
     assert "</p>\n<" not in text and "</h3>\n<" not in text and "<h3" in text
     assert 'id="5.1"' in text
+
+
+def test_every_published_image_is_shown_on_some_page():
+    """Every file under docs/ is copied into the site: an image no page shows only makes the
+    site bigger (review screenshots go to screenshots/, see tests/public_screenshots.py)."""
+    from conftest import REPO
+
+    texts = "".join(p.read_text(encoding="utf-8") for p in (REPO / "docs").rglob("*.md"))
+    texts += "".join(p.read_text(encoding="utf-8") for p in (REPO / "hooks" / "templates").rglob("*.html"))
+    texts += "".join(p.read_text(encoding="utf-8") for p in (REPO / "overrides").rglob("*.html"))
+    unused = [p.name for p in (REPO / "docs" / "assets" / "img").rglob("*")
+              if p.is_file() and p.name not in texts]
+    assert unused == [], unused

@@ -38,6 +38,7 @@ URL_HEADER = "标准页面"
 DATE_COLUMNS = (CSV_HEADER.index("发布日期"), CSV_HEADER.index("实施日期"))  # 0-based
 DATE_FORMAT = "yyyy-mm-dd"
 FEED_TITLE = "机关事务标准公开平台：标准更新"
+FEED_ENTRIES = 100  # standards in feed.xml: the most recently updated (docs/guide/data.md)
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 # Opened in a browser, the feed is laid out by this stylesheet (a file of the site, relative to
@@ -251,11 +252,19 @@ def feed_xml(cat: Catalogue, site_url: str = "", articles: list[Article] = ()) -
     _xhtml(root, "meta", name="viewport", content="width=device-width,initial-scale=1")
     el(root, "id", f"urn:uuid:{uuid.uuid5(FEED_UUID_NAMESPACE, 'feed')}")
     el(root, "title", FEED_TITLE)
+    published = [s for s in cat.standards if s.issued and s.effective]
     subtitle = _xhtml(el(root, "subtitle", type="xhtml"))
     _xhtml(subtitle, "p", "机关事务标准的发布、实施、代替和废止，按发布日期排列。")
+    if len(published) > FEED_ENTRIES:
+        _xhtml(subtitle, "p", f"列出最近有变化的 {FEED_ENTRIES} 项标准；全部 {len(published)} 项见 "
+               "catalogue.json 或标准目录。")
     _xhtml(_xhtml(subtitle, "p"), "a", "访问网站", href=base or "./")
-    # Published standards only: a draft (制定中) has no dates and is not a standard yet.
-    ordered = newest_first([s for s in cat.standards if s.issued and s.effective])
+    # Published standards only: a draft (制定中) has no dates and is not a standard yet. The
+    # FEED_ENTRIES most recently updated (issued, in force, replaced, abolished, reviewed), newest
+    # first: what a feed reader polls for; the whole list is catalogue.json.
+    latest = sorted(published, key=lambda s: (entry_updated(s, cat.today), s.issued),
+                    reverse=True)[:FEED_ENTRIES]
+    ordered = newest_first(latest)
     updates = [entry_updated(s, cat.today) for s in ordered]
     el(root, "updated", _atom_time(max(updates)) if updates else _atom_time(cat.today))
     el(root, "link", rel="self", href=f"{base}feed.xml", type="application/atom+xml")
