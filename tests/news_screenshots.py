@@ -1,5 +1,5 @@
-"""Take the 解读与动态 screenshots (docs/assets/img/guide/news-*.png, the ones docs/guide/news.md
-shows; the others to screenshots/ for review) from a built site.
+"""Take the 解读与动态 screenshots (docs/assets/img/guide/news-*.webp, the ones docs/guide/news.md
+shows, lossless WebP; the others to screenshots/ for review) from a built site.
 
 Not a test: run by hand after a visible change to the news/ list or an article page, look at the
 PNGs, then commit them:
@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from guide_screenshots import save
 from playwright.sync_api import sync_playwright
 from public_screenshots import ARGS, OUT, SIZES, serve
 
@@ -40,7 +41,10 @@ def main(site: str) -> None:
                     page.goto(base + url)
                     page.wait_for_load_state("networkidle")
                     shot = f"{name}-{size}"
-                    page.screenshot(path=str((GUIDE if shot in SHOWN else OUT) / f"{shot}.png"))
+                    if shot in SHOWN:
+                        save(page.screenshot(), GUIDE / f"{shot}.webp")
+                    else:
+                        page.screenshot(path=str(OUT / f"{shot}.png"))
                 context.close()
             browser.close()
     finally:
