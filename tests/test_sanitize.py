@@ -12,6 +12,7 @@ import pytest
 
 from hooks.model.anchors import slugify
 from hooks.model.clauses import MARKDOWN_EXTENSIONS
+from hooks.pages import sanitize
 from hooks.pages.sanitize import ALLOWED_TAGS, safe_url, sanitize_html
 
 
@@ -169,3 +170,85 @@ def test_hostile_nesting_is_bounded(html):
     assert time.monotonic() - started < 20  # unbounded: minutes, or 170 MB
     assert len(out) < 5 * len(html) + 65536
     assert contained(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fast paths (issue 18, build time): the same output as html.parser and a second parse
+
+
+def _parser_pass(html: str) -> str:
+    """Pass 1 through html.parser alone, as it always ran."""
+    parser = sanitize._Sanitizer()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
+
+
+@pytest.mark.parametrize(("html", "strict"), [
+    ('<h2 id="5.2">5.2 车辆<a class="headerlink" href="#5.2" title="本条链接">¶</a></h2>', True),
+    ("<p>a &amp; b &lt;c&gt; &quot;d&quot; &nbsp;e &#8617; &copy &unknown; f > g</p>", True),
+    ('<a href="x?a=1&amp;b=2" title="&quot;引&quot; it\'s">l</a>', True),
+    ('<td style="text-align: center;" onclick="x()" data-x="1">c</td>', True),
+    ('<details class="note" open><summary>s</summary></details>', True),
+    ('<p\n  class="admonition  std-banner"\tid="__config" >x</p>', True),
+    ('<img src="javascript:alert(1)" alt="图"/><br /><hr>', True),
+    ('<object data="x"></object><svg><circle r="1"/></svg>', True),  # shown as text
+    ('<iframe src="x"></iframe>', False),
+    ('<p class="" title="">空</p>', True),
+    ("<div>" * 250 + "x" + "<b>" * 30, True),  # past MAX_DEPTH / MAX_FORMATTING: shown as text
+    ("<p>x</p>", True),
+    ("<P>upper</P>", False),
+    ("<img src=x.png>", False),
+    ("<p title='single'>q</p>", False),
+    ("<!-- c --><p>x</p>", False),
+    ("<!DOCTYPE html><p>x</p>", False),
+    ("<script>if (a < b) x()</script>", False),
+    ("<style>p > a {}</style>", False),
+    ("a < b", False),
+    ("<p>x</p><", False),
+    ('<a href="a>b">x</a>', False),
+])
+def test_strict_pass_reads_markup_as_html_parser_does(html, strict):
+    fast = sanitize._strict_filter(html)
+    assert (fast is not None) is strict
+    assert sanitize._filter(html) == _parser_pass(html)
+    if strict:
+        assert fast == _parser_pass(html)
+
+
+def test_strict_pass_agrees_with_html_parser_on_random_markup():
+    """A property over 3000 random fragments (fixed seed): the strict pass either leaves the
+    text to html.parser or writes exactly what html.parser's pass writes."""
+    rng = random.Random(18)
+    pieces = ["<p>", "</p>", '<a href="#1" class="headerlink x">', "</a>", "<td>", "</td>",
+              "<tr>", "<table>", "</table>", "<br>", "<br />", "<hr/>", '<img src="a.png">',
+              "<script>", "</script>", "<b>", "</b>", "<iframe>", "</div>", "<div>", "&amp;",
+              "&lt;", "&#x27;", "&nbsp;", "&", "<", ">", '"', "'", "x", "文", "\n", " ",
+              '<span class="k nf l-Scalar">', "</span>", "<!--", "-->", '<p title="a&amp;b">',
+              "<P>", '<div id="std-x" role="alert">', "<details open>", "</details>"]
+    taken = 0
+    for _ in range(3000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        fast = sanitize._strict_filter(html)
+        if fast is not None:
+            taken += 1
+            assert fast == _parser_pass(html), html
+        assert sanitize._filter(html) == _parser_pass(html), html
+    assert taken > 300  # the property is exercised on both paths
+
+
+def test_markdown_output_is_parsed_once(monkeypatch):
+    """Text whose serialisation is its own input (what Markdown writes) takes the strict pass
+    and one HTML5 parse; markup that does not settle is still parsed until it does."""
+    calls = []
+    real = sanitize._balance
+    monkeypatch.setattr(sanitize, "_balance", lambda html: calls.append(html) or real(html))
+    html = ('<h2 id="5">5 管理</h2>\n<p>文字 &amp; <code>&lt;x&gt;</code></p>\n'
+            "<table>\n<tbody>\n<tr>\n<td>甲</td>\n</tr>\n</tbody>\n</table>")
+    assert sanitize._strict_filter(html) is not None
+    assert sanitize_html(html) == html
+    assert len(calls) == 1
+    calls.clear()
+    assert sanitize_html("<ul><li><table><div><li>x</div></table></li></ul>") == (
+        "<ul><li><div></div></li><li>x</li><table></table></ul>")
+    assert len(calls) >= 2

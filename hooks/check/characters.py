@@ -19,7 +19,7 @@ from hooks.check.registry import also_checks, checks
 from hooks.check.schema import field_label
 from hooks.load.framework import Framework
 from hooks.load.frontmatter import SourceFile
-from hooks.model.characters import describe, escape, forbidden
+from hooks.model.characters import FORBIDDEN, describe, escape, forbidden
 
 MULTI_LINE_FIELDS = frozenset({"summary", "license"})
 MAX_BODY_LINES = 20  # body lines reported one by one; the rest in one problem
@@ -94,6 +94,8 @@ def check_source(source: SourceFile) -> list[Problem]:
 def check_body(path: str, body: str, first_line: int) -> list[Problem]:
     """The body, line by line (TAB allowed): at most MAX_BODY_LINES problems, then a summary."""
     problems: list[Problem] = []
+    if not FORBIDDEN.search(body):  # LF is allowed: no line has one unless the body has one
+        return problems
     bad = [(i, hits) for i, line in enumerate(body.split("\n")) if (hits := forbidden(line))]
     for i, hits in bad[:MAX_BODY_LINES]:
         column, char = hits[0]

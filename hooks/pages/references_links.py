@@ -45,6 +45,7 @@ _NUMBER = re.compile(
     rf"(?![\d.]\d|[A-Za-z]| ?[{_DASH}] ?\d)",  # no longer number, no year of odd length
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")  # any decimal digit, full-width too, as _NUMBER's \d
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 UNDATED_YEAR = "2000"  # any year: parses an undated number into its canonical code and number
@@ -118,6 +119,8 @@ def link_numbers(html: str, find, href_for) -> str:
 
 
 def _link_text(text: str, find, href_for) -> str:
+    if not _DIGIT.search(text):  # every number has digits: most text runs have none
+        return text
     wide = text.translate(_WIDE)
     out: list[str] = []
     last = 0

@@ -32,6 +32,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from array import array
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
@@ -133,17 +134,15 @@ def dictionary_words(standards: list[Standard], framework_names: list[str]) -> l
 def _term_clauses(std: Standard) -> list[tuple[str, str, str]]:
     if not std.has_text:
         return []
-    return [c for c in _text_index(std.body, std.body_line)[0] if c[0].startswith("3.")]
+    return [c for c in _text_clauses(std.body, std.body_line) if c[0].startswith("3.")]
 
 
 @lru_cache(maxsize=20000)
-def _text_index(body: str, body_line: int = 1
-                ) -> tuple[tuple[tuple[str, str, str], ...], tuple[frozenset[str], ...]]:
-    """A body's clauses and each clause's token set. Cached by text: `mkdocs serve` rebuilds
-    the site after every edit, and most standards' text has not changed. (`body_line` shares
-    the clause tree that `Standard.clauses` already holds.)"""
-    parts = tuple(clauses(body, body_line))
-    return parts, tuple(frozenset(body_tokens(h + " " + t)) for _, h, t in parts)
+def _text_clauses(body: str, body_line: int = 1) -> tuple[tuple[str, str, str], ...]:
+    """A body's clauses, cached by text: `mkdocs serve` rebuilds the site after every edit,
+    and most standards' text has not changed. Their tokens are not kept (body_index reads
+    them once per build): at 1,000 standards a frozenset per clause held 570 MB."""
+    return tuple(clauses(body, body_line))
 
 
 # ---------------------------------------------------------------- index files
@@ -214,15 +213,17 @@ def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[
     shards, never a common word it did not ask for. Clause ids run through the standards in
     order, each standard's clauses in `clauses()` order (meta rows give each one's count); the
     articles' clauses follow (hooks/search/articles.py)."""
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, array] = {}  # token → clause ids (4 bytes each, not a 32-byte int)
     next_id = 0
     texts = [(s.body, s.body_line) for s in standards if s.has_text] + [
         (article_index.searchable(a), a.body_line) for a in articles]
     for body, body_line in texts:
-        _, tokens = _text_index(body, body_line)
-        for clause_tokens in tokens:
-            for token in clause_tokens:
-                postings.setdefault(token, []).append(next_id)
+        for _, heading, text in _text_clauses(body, body_line):
+            for token in set(body_tokens(heading + " " + text)):
+                ids = postings.get(token)
+                if ids is None:
+                    ids = postings[token] = array("i")
+                ids.append(next_id)
             next_id += 1
     encoded = {token: encode_postings(ids, next_id) for token, ids in postings.items()}
     del postings
@@ -257,7 +258,7 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
     files: dict[str, object] = {}
     rows = []
     for std in standards:
-        parts = _text_index(std.body, std.body_line)[0] if std.has_text else ()
+        parts = _text_clauses(std.body, std.body_line) if std.has_text else ()
         text_file = bool(parts) and (
             pages is None or pages.get(std.slug) != [anchor for anchor, _, _ in parts])
         rows.append(meta_row(std, len(parts), text_file))
@@ -290,7 +291,7 @@ def build(standards: list[Standard], framework_names: list[str], page_url: str,
 
 
 def _article_clauses(article: Article) -> tuple[tuple[str, str, str], ...]:
-    return _text_index(article_index.searchable(article), article.body_line)[0]
+    return _text_clauses(article_index.searchable(article), article.body_line)
 
 
 def _shard_count(encoded: dict[str, str]) -> int:
