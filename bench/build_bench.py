@@ -104,7 +104,8 @@ def make_project(dest: Path, articles: int = 0) -> None:
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     for name in ("docs", "overrides"):
         if (REPO / name).exists():
-            shutil.copytree(REPO / name, dest / name, dirs_exist_ok=True)
+            shutil.rmtree(dest / name, ignore_errors=True)  # no file the repo has since deleted
+            shutil.copytree(REPO / name, dest / name)
     shutil.rmtree(dest / "docs" / "news", ignore_errors=True)
     if articles:
         generate_articles(dest, articles)
