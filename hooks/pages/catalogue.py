@@ -222,6 +222,19 @@ def status_options(cat: Catalogue) -> list[tuple[str, int, str]]:
     return options
 
 
+def level_options(cat: Catalogue) -> list[tuple[str, int]]:
+    return [(lv, sum(1 for s in cat.standards if s.level == lv)) for lv in cat.levels()]
+
+
+def search_hint(state, linker: Linker) -> dict[str, object]:
+    """What templates/search_preload.html needs to preload a ?q= query's index files."""
+    own, space = search_index.own_buckets(state)
+    return {"meta_url": linker.to_file("search/meta.json"),
+            "body_url": linker.to_file("search/body/"),
+            "shards": search_index.shard_count(state), "own": own, "own_space": space,
+            "digits": search_index.settings()["posting_digits"]}
+
+
 def domain_options(cat: Catalogue) -> list[dict[str, object]]:
     return [{"value": n.code, "label": n.label, "depth": n.depth, "count": cat.count(n)}
             for n in cat.nodes]
@@ -252,16 +265,12 @@ def render_catalogue(state, linker: Linker) -> str:
         rows=rows,
         total=len(rows),
         domains=domain_options(cat),
-        levels=[(lv, sum(1 for s in cat.standards if s.level == lv)) for lv in cat.levels()],
+        levels=level_options(cat),
         statuses=status_options(cat),
         years=[(y, sum(1 for s in cat.standards if s.issued and s.issued.year == y))
                for y in cat.years()],
         today=cat.today,
-        meta_url=linker.to_file("search/meta.json"),
-        body_url=linker.to_file("search/body/"),
-        shards=search_index.shard_count(state),
-        own=search_index.own_buckets(state),
-        digits=search_index.settings()["posting_digits"],
+        **search_hint(state, linker),
         json_url=linker.to_file("catalogue.json"),
         csv_url=linker.to_file("catalogue.csv"),
         xlsx_url=linker.to_file("catalogue.xlsx"),

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from mkdocs.structure.files import Files
 
-from hooks.pages.catalogue import WIDE_PAGE, domain_options, status_options
+from hooks.pages.catalogue import (
+    WIDE_PAGE,
+    domain_options,
+    level_options,
+    search_hint,
+    status_options,
+)
 from hooks.pages.links import Linker, add_page
 from hooks.pages.templating import render
-from hooks.search import index as search_index
 
 SEARCH_SRC = "search.md"
 TITLE = "标准检索"
@@ -28,13 +33,9 @@ def render_search_page(state, linker: Linker) -> str:
         total=len(cat.entries),
         domains=domain_options(cat),
         domain_names={n.code: n.name for n in cat.nodes},
-        levels=[(lv, sum(1 for s in cat.standards if s.level == lv)) for lv in cat.levels()],
+        levels=level_options(cat),
         statuses=status_options(cat),
-        meta_url=linker.to_file("search/meta.json"),
-        body_url=linker.to_file("search/body/"),
-        shards=search_index.shard_count(state),
-        own=search_index.own_buckets(state),
-        digits=search_index.settings()["posting_digits"],
+        **search_hint(state, linker),
         script_url=linker.to_file("assets/js/search-page.js"),
         catalogue_url=linker.to_src("catalogue.md"),
         guide_url=linker.to_src("guide/search.md"),

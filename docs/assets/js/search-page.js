@@ -82,16 +82,7 @@
     return true;
   }
 
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (k === "text") node.textContent = v;
-      else if (k === "className") node.className = v;
-      else node.setAttribute(k, v);
-    }
-    for (const child of children || []) if (child) node.append(child);
-    return node;
-  }
+  const el = S.el; /* the DOM builder search.js draws with */
 
   function metaLine(res) {
     if (res.kind === "article") return [res.category, res.date].filter(Boolean).join(" · ");

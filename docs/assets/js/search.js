@@ -1099,7 +1099,7 @@
   /* ------------------------------------------------------------ wiring */
 
   window.StandardSearch = {
-    query, renderHits, renderEmpty, base, hitsFor, whyNode, hitsList, resultHref, searchHref,
+    query, renderHits, renderEmpty, base, hitsFor, whyNode, hitsList, resultHref, searchHref, el,
     /* for tests and the benchmark */
     _engine: engine, _run: run, _meta: metaResults, _tokeniser: makeTokeniser, _split: splitClauses,
     _snippet: snippetParts, _decode: decode, _suggest: suggestions, _why: whyText, _href: resultHref,
