@@ -14,17 +14,13 @@ Playwright (never downloads a browser).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
+from guide_screenshots import ARGS, serve
 from playwright.sync_api import sync_playwright
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 SIZES = {"390": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 1,
                  "is_mobile": True, "has_touch": True},
          "1366": {"viewport": {"width": 1366, "height": 900}, "device_scale_factor": 1}}
@@ -34,18 +30,6 @@ SHOTS = (
     ("public-framework", "framework/", None, None),
     ("public-framework-details", "framework/", "#details", None),
 )
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        pass
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main(site: str) -> None:

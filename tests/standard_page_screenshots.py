@@ -17,8 +17,7 @@ from pathlib import Path
 
 from guide_screenshots import ARGS, serve
 from playwright.sync_api import sync_playwright
-
-OUT = Path(__file__).resolve().parent.parent / "screenshots"
+from public_screenshots import OUT
 
 PAGES = {"sample": "standards/sljg-001-2023/", "metadata-only": "standards/gb-t-41568-2022/"}
 SCREENS = {"390": {"width": 390, "height": 844}, "1366": {"width": 1366, "height": 900}}
