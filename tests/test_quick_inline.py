@@ -1,0 +1,152 @@
+"""hooks/pages/quick_inline.py: text without a trigger skips the inline patterns, and pages come
+out byte for byte as Python-Markdown writes them without the shortcut."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import markdown
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+
+from hooks.check.markdown_guard import check_body
+from hooks.model.anchors import slugify
+from hooks.model.clauses import MARKDOWN_EXTENSIONS
+from hooks.pages import quick_inline
+from hooks.pages.quick_inline import QuickInlineExtension, QuickInlineProcessor, trigger_pattern
+
+CONFIGS = {"toc": {"slugify": slugify, "permalink": "¶", "permalink_title": "本条链接"}}
+
+
+def render(text: str, quick: bool, extra: tuple = ()) -> tuple[str, list]:
+    extensions = [*MARKDOWN_EXTENSIONS, *extra] + ([QuickInlineExtension()] if quick else [])
+    md = markdown.Markdown(extensions=extensions, extension_configs=CONFIGS)
+    return md.convert(text), md.toc_tokens
+
+
+def site_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, QuickInlineExtension()],
+                             extension_configs=CONFIGS)
+
+
+def names(md: markdown.Markdown) -> tuple[str, ...]:
+    return tuple(item.name for item in md.inlinePatterns._priority)
+
+
+def test_the_site_configuration_takes_the_fast_path():
+    md = site_markdown()
+    processor = md.treeprocessors["inline"]
+    assert isinstance(processor, QuickInlineProcessor)
+    assert trigger_pattern(names(md)) is not None, "a pattern without known triggers"
+    calls = []
+    original = processor._InlineProcessor__handleInline
+
+    def spy(data, index=0):
+        calls.append(data)
+        return original(data, index)
+
+    processor._InlineProcessor__handleInline = spy
+    assert md.convert("纯文本段落。\n\n含 **强调** 的段落。") == (
+        "<p>纯文本段落。</p>\n<p>含 <strong>强调</strong> 的段落。</p>")
+    assert "纯文本段落。" in calls  # asked, answered at once
+
+
+def test_text_without_triggers_never_matches_a_pattern_of_the_site():
+    md = site_markdown()
+    md.convert("")  # run once: the processor reads the registry
+    triggers = trigger_pattern(names(md))
+    patterns = [md.inlinePatterns[name] for name in names(md)]
+    assert len(patterns) >= 14
+
+    @settings(max_examples=400, derandomize=True, deadline=None)
+    @given(st.text(st.sampled_from(list("  \n\t!()]{}#~^=:-\"'/@.|+%$;,?0a9Z中文、。（）【】《》"
+                                        "`\\[<&*_")), max_size=40))
+    def check(text):
+        if triggers.search(text):
+            return
+        for pattern in patterns:
+            assert pattern.getCompiledRegExp().search(text) is None, (pattern, text)
+
+    check()
+
+
+def test_each_known_pattern_needs_one_of_its_triggers():
+    md = site_markdown()
+    for name in names(md):
+        regex = md.inlinePatterns[name].getCompiledRegExp()
+        own = trigger_pattern((name,))
+        for sample in ("`code`", "\\*", "[a](b)", "![i](s)", "<http://a.b>", "<a@b.c>",
+                       "<b>x</b>", "&amp;", "*e*", "_e_", "**s**", "a  \nb", "[^1]"):
+            if regex.search(sample):
+                assert own.search(sample), (name, sample)
+
+
+def test_an_unknown_pattern_turns_the_shortcut_off():
+    class Shout(InlineProcessor):
+        def handleMatch(self, m, data):  # noqa: N802
+            el = ET.Element("mark")
+            el.text = m.group(0)
+            return el, m.start(0), m.end(0)
+
+    class ShoutExtension(Extension):
+        def extendMarkdown(self, md):  # noqa: N802
+            md.inlinePatterns.register(Shout(r"XYZ", md), "shout", 5)
+
+    assert trigger_pattern(("link", "shout")) is None
+    html, _ = render("甲XYZ乙", quick=True, extra=(ShoutExtension(),))
+    assert html == "<p>甲<mark>XYZ</mark>乙</p>"
+
+
+def test_another_inline_stage_is_left_alone():
+    class Other(markdown.treeprocessors.InlineProcessor):
+        pass
+
+    class OtherExtension(Extension):
+        def extendMarkdown(self, md):  # noqa: N802
+            md.treeprocessors.register(Other(md), "inline", 20)
+
+    md = markdown.Markdown(extensions=[OtherExtension(), QuickInlineExtension()])
+    assert type(md.treeprocessors["inline"]) is Other
+
+
+MARKDOWN_BITS = st.sampled_from([
+    "## 5 管理要求\n", "### 5.1 车辆 {#car}\n", "#### 5.1.1 `代码` 标题\n", "- 项目\n", "1. 项\n",
+    "> 引用\n", "\n\n", "正文内容。", "plain words ", "*强调*", "**加粗**", "_下划_", "__x__",
+    "`code`", "\\*", "[链接](https://example.org)", "[站内](../a/)", "![图](a.png)", "<b>粗</b>",
+    "<http://example.org>", "<a@b.c>", "&amp;", "&copy;", "& ", "<", ">", "a  \nb", "注[^1]",
+    "\n[^1]: 脚注。\n", "|a|b|\n|-|-|\n|1|2|\n", "!!! note \"注\"\n    内容\n", "```\n代码*\n```\n",
+    "术语\n:   定义\n", "{: .x }", "~~删~~", "==标==", "^上^", "\t", " ", "\n",
+])
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(MARKDOWN_BITS, max_size=30).map("".join))
+def test_pages_render_the_same_with_and_without_the_shortcut(text):
+    assert render(text, quick=True) == render(text, quick=False)
+
+
+def corpus_bodies() -> list[Path]:
+    paths = sorted((REPO / "standards").rglob("*.md"))
+    paths += sorted((REPO / "docs").rglob("*.md"))
+    paths += sorted((REPO / "tests" / "hostile").rglob("*.md"))
+    return paths
+
+
+def test_every_shipped_page_renders_the_same(tmp_path):
+    bodies = [p for p in corpus_bodies() if p.stat().st_size < 200_000]
+    assert len(bodies) > 50
+    for path in bodies:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if check_body(str(path), text):
+            continue  # what the guard sets aside is never rendered (hooks/check/markdown_guard.py)
+        assert render(text, quick=True) == render(text, quick=False), path
+
+
+def test_the_extension_has_a_stable_name():
+    assert repr(QuickInlineExtension()) == repr(QuickInlineExtension())
+    assert quick_inline.__name__ in repr(QuickInlineExtension())
+
