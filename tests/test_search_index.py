@@ -199,6 +199,15 @@ def test_posting_lists_round_trip_as_short_text():
         text = encode_postings(ids)
         assert decode_postings(text) == ids
         assert text.isascii() and '"' not in text and "\\" not in text
+    for _ in range(200):  # dense lists (bitmaps), and gaps past the lookup table
+        total = rng.randint(300, 3000)
+        ids = sorted(rng.sample(range(total), rng.randint(total // 2, total)))
+        text = encode_postings(ids, total)
+        assert text.startswith("~") and decode_postings(text) == ids
+        assert len(text) == 1 + (total + 5) // 6
+    far = [0, 1 << 15, (1 << 15) + 1, 1 << 30]
+    assert decode_postings(encode_postings(far)) == far
+    assert decode_postings(encode_postings(far, (1 << 30) + 1)) == far
 
 
 def test_common_tokens_get_files_of_their_own(tmp_path, monkeypatch):

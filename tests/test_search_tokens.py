@@ -8,11 +8,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from hooks.model.anchors import slugify
 from hooks.search import index as search_index
 from hooks.search.tokens import (
     Dictionary,
+    body_token_set,
     body_tokens,
     compact,
     initials,
@@ -43,6 +47,19 @@ def test_query_terms(query, expected):
 @pytest.mark.parametrize(("text", "expected"), list(CASES["body_tokens"].items()))
 def test_body_tokens(text, expected):
     assert body_tokens(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), list(CASES["body_tokens"].items()))
+def test_the_index_token_set_is_the_set_of_body_tokens(text, expected):
+    assert body_token_set(text) == set(expected)
+
+
+@hypothesis_settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.text(st.one_of(st.characters(codec=None, categories=None),
+                         st.sampled_from(list("管理节能ＡＢ１２ab9—－‐ \t\n\u3000ⅫİK㐀豈﨩"))),
+               max_size=30))
+def test_the_index_token_set_agrees_with_body_tokens_on_any_text(text):
+    assert body_token_set(text) == set(body_tokens(text))
 
 
 @pytest.mark.parametrize(("text", "expected"), list(CASES["compact"].items()))

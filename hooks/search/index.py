@@ -30,11 +30,14 @@ registers its data with `StandardSearchData`, since file:// pages cannot fetch()
 from __future__ import annotations
 
 import json
+import operator
 import re
 import shutil
 from array import array
+from collections import deque
 from functools import lru_cache
 from html import unescape
+from itertools import chain, repeat
 from pathlib import Path
 
 from hooks.model.article import Article
@@ -44,7 +47,7 @@ from hooks.search import articles as article_index
 from hooks.search.tokens import (
     Dictionary,
     base_words,
-    body_tokens,
+    body_token_set,
     pinyin_field,
     settings,
     shard_of,
@@ -219,7 +222,7 @@ def body_index(standards: list[Standard], articles: list[Article] = ()) -> dict[
         (article_index.searchable(a), a.body_line) for a in articles]
     for body, body_line in texts:
         for _, heading, text in _text_clauses(body, body_line):
-            for token in set(body_tokens(heading + " " + text)):
+            for token in body_token_set(heading + " " + text):
                 ids = postings.get(token)
                 if ids is None:
                     ids = postings[token] = array("i")
@@ -315,24 +318,55 @@ def encode_postings(ids: list[int], total: int = 0) -> str:
 
     With `total` (the clause count), a dense list (管理 in most clauses) is written as a bitmap
     when that is shorter: "~", then six clause ids per letter (letter value bit k set: id
-    6 × position + k is in the list). The letters are the same 64, so it stays plain ASCII."""
-    digits = settings()["posting_digits"]
+    6 × position + k is in the list). The letters are the same 64, so it stays plain ASCII.
+
+    Millions of ids at 1,000 standards: gaps are looked up (`_gap_letters`) and bitmaps built
+    with whole-number arithmetic, not a Python step per id."""
     if total and len(ids) * 2 > total // 6:  # dense enough that a bitmap may be shorter
-        values = [0] * ((total + 5) // 6)
-        for clause_id in ids:
-            values[clause_id // 6] |= 1 << (clause_id % 6)
-        bitmap = BITMAP_MARK + "".join(digits[v] for v in values)
+        bitmap = BITMAP_MARK + _bitmap_letters(ids, total)
         gaps = encode_postings(ids)
         return bitmap if len(bitmap) < len(gaps) else gaps
+    gaps = list(map(operator.sub, ids, chain((0,), ids)))
+    table = _gap_letters()
+    if gaps and max(gaps) >= len(table):
+        return "".join(table[g] if g < len(table) else _gap_text(g) for g in gaps)
+    return "".join(map(table.__getitem__, gaps))
+
+
+GAP_TABLE = 1 << 15  # gaps below this (three letters at most) are looked up
+
+
+def _gap_text(gap: int) -> str:
+    digits = settings()["posting_digits"]
     out: list[str] = []
-    previous = 0
-    for clause_id in ids:
-        gap, previous = clause_id - previous, clause_id
-        while gap >= 32:
-            out.append(digits[32 + (gap & 31)])
-            gap >>= 5
-        out.append(digits[gap])
+    while gap >= 32:
+        out.append(digits[32 + (gap & 31)])
+        gap >>= 5
+    out.append(digits[gap])
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _gap_letters() -> tuple[str, ...]:
+    return tuple(_gap_text(gap) for gap in range(GAP_TABLE))
+
+
+@lru_cache(maxsize=1)
+def _letter_bytes() -> bytes:
+    return settings()["posting_digits"].encode("ascii").ljust(256, b"?")
+
+
+def _bitmap_letters(ids: list[int], total: int) -> str:
+    """One letter per six clause ids (bit k of the letter's value: id 6 × position + k).
+
+    `bits` holds a 0 or 1 byte per id; the bytes at k, k + 6, k + 12, … read as one big-endian
+    number and shifted left by k put bit k into every byte of that number, and the six numbers
+    add without carries (each byte stays under 64): the sum's bytes are the letters' values."""
+    count = (total + 5) // 6
+    bits = bytearray(count * 6)
+    deque(map(bits.__setitem__, ids, repeat(1)), maxlen=0)
+    value = sum(int.from_bytes(bits[k::6], "big") << k for k in range(6))
+    return value.to_bytes(count, "big").translate(_letter_bytes()).decode("ascii")
 
 
 def decode_postings(text: str) -> list[int]:
