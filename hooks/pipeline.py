@@ -46,7 +46,7 @@ from hooks.pages import (
     stylesheets,
 )
 from hooks.pages.links import Linker, add_page
-from hooks.pages.quick_inline import QuickInlineExtension
+from hooks.pages.quick_markdown import QuickMarkdownExtension
 from hooks.pages.sanitize import sanitize_html
 from hooks.search import index as search_index
 from hooks.state import BuildState
@@ -93,13 +93,13 @@ WRITE_OUTPUTS: tuple[Callable, ...] = (sources.write_outputs, exports.write_outp
 
 def configure_markdown(config) -> None:
     """Clause-number and pinyin anchors for every heading (spec section 6); plain text skips
-    the inline patterns (hooks/pages/quick_inline.py: the same HTML, a third less time)."""
+    the inline patterns (hooks/pages/quick_markdown.py: the same HTML, a third less time)."""
     toc = config.mdx_configs.setdefault("toc", {})
     toc["slugify"] = slugify
     toc.setdefault("permalink", "¶")
     toc.setdefault("permalink_title", "本条链接")
-    if not any(isinstance(e, QuickInlineExtension) for e in config.markdown_extensions):
-        config.markdown_extensions.append(QuickInlineExtension())
+    if not any(isinstance(e, QuickMarkdownExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(QuickMarkdownExtension())
 
 
 def start(root: Path, config) -> BuildState:

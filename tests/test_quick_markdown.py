@@ -1,5 +1,6 @@
-"""hooks/pages/quick_inline.py: text without a trigger skips the inline patterns, and pages come
-out byte for byte as Python-Markdown writes them without the shortcut."""
+"""hooks/pages/quick_markdown.py: text without a trigger skips the inline patterns, the toc stage
+writes no HTML table nobody reads, and pages come out byte for byte as Python-Markdown writes
+them without the shortcuts."""
 
 from __future__ import annotations
 
@@ -12,24 +13,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 
 from hooks.check.markdown_guard import check_body
 from hooks.model.anchors import slugify
 from hooks.model.clauses import MARKDOWN_EXTENSIONS
-from hooks.pages import quick_inline
-from hooks.pages.quick_inline import QuickInlineExtension, QuickInlineProcessor, trigger_pattern
+from hooks.pages import quick_markdown
+from hooks.pages.quick_markdown import (
+    QuickInlineProcessor,
+    QuickMarkdownExtension,
+    QuickTocTreeprocessor,
+    trigger_pattern,
+)
 
 CONFIGS = {"toc": {"slugify": slugify, "permalink": "¶", "permalink_title": "本条链接"}}
 
 
 def render(text: str, quick: bool, extra: tuple = ()) -> tuple[str, list]:
-    extensions = [*MARKDOWN_EXTENSIONS, *extra] + ([QuickInlineExtension()] if quick else [])
+    extensions = [*MARKDOWN_EXTENSIONS, *extra] + ([QuickMarkdownExtension()] if quick else [])
     md = markdown.Markdown(extensions=extensions, extension_configs=CONFIGS)
     return md.convert(text), md.toc_tokens
 
 
 def site_markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, QuickInlineExtension()],
+    return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, QuickMarkdownExtension()],
                              extension_configs=CONFIGS)
 
 
@@ -109,8 +116,38 @@ def test_another_inline_stage_is_left_alone():
         def extendMarkdown(self, md):  # noqa: N802
             md.treeprocessors.register(Other(md), "inline", 20)
 
-    md = markdown.Markdown(extensions=[OtherExtension(), QuickInlineExtension()])
+    md = markdown.Markdown(extensions=[OtherExtension(), QuickMarkdownExtension()])
     assert type(md.treeprocessors["inline"]) is Other
+
+
+def test_the_site_configuration_takes_the_quick_toc():
+    md = site_markdown()
+    assert type(md.treeprocessors["toc"]) is QuickTocTreeprocessor
+    md.convert("## 5 管理要求\n\n正文。")
+    assert md.toc == "<div></div>"  # nothing reads it: MkDocs takes md.toc_tokens
+    assert [t["name"] for t in md.toc_tokens] == ["5 管理要求"]
+
+
+def test_a_toc_marker_still_gets_the_table():
+    text = "[TOC]\n\n## 1 范围\n\n正文。\n\n### 1.1 细则 &amp; 说明\n"
+    html, tokens = render(text, quick=True)
+    assert (html, tokens) == render(text, quick=False)
+    assert '<div class="toc">' in html and 'href="#1.1"' in html
+
+
+def test_an_unknown_postprocessor_turns_the_quick_headings_off():
+    class Rename(Postprocessor):
+        def run(self, text):
+            return text.replace("甲", "乙")
+
+    class RenameExtension(Extension):
+        def extendMarkdown(self, md):  # noqa: N802
+            md.postprocessors.register(Rename(md), "rename", 1)
+
+    text = "## 甲方职责\n\n甲方。"
+    quick = render(text, quick=True, extra=(RenameExtension(),))
+    assert quick == render(text, quick=False, extra=(RenameExtension(),))
+    assert quick[1][0]["name"] == "乙方职责"
 
 
 MARKDOWN_BITS = st.sampled_from([
@@ -120,6 +157,8 @@ MARKDOWN_BITS = st.sampled_from([
     "<http://example.org>", "<a@b.c>", "&amp;", "&copy;", "& ", "<", ">", "a  \nb", "注[^1]",
     "\n[^1]: 脚注。\n", "|a|b|\n|-|-|\n|1|2|\n", "!!! note \"注\"\n    内容\n", "```\n代码*\n```\n",
     "术语\n:   定义\n", "{: .x }", "~~删~~", "==标==", "^上^", "\t", " ", "\n",
+    "## A &lt; B &amp; C\n", "## 5 `x` 标题[^1]\n", "## 甲 < 乙 > 丙\n", "[TOC]\n\n", "## 前言\n",
+    "## 前言\n", "## 3.1 术语 {#term}\n", "## **强调**标题\n", "## 标题 ##\n", "标题\n----\n",
 ])
 
 
@@ -147,6 +186,6 @@ def test_every_shipped_page_renders_the_same(tmp_path):
 
 
 def test_the_extension_has_a_stable_name():
-    assert repr(QuickInlineExtension()) == repr(QuickInlineExtension())
-    assert quick_inline.__name__ in repr(QuickInlineExtension())
+    assert repr(QuickMarkdownExtension()) == repr(QuickMarkdownExtension())
+    assert quick_markdown.__name__ in repr(QuickMarkdownExtension())
 
