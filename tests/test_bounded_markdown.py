@@ -25,6 +25,8 @@ import nh3
 import pytest
 import yaml
 from conftest import REPO, standard
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hooks import page_budget
 from hooks.check import markdown_guard as guard
@@ -118,6 +120,31 @@ def test_the_shipped_corpus_and_docs_pass():
     found = [p.text() for path, body, line in bodies
              for p in guard.check_body(str(path), body, line)]
     assert found == []
+
+
+GUARD_BITS = st.sampled_from([
+    "正文内容，", "plain ", "\n", "\n\n", "## 5 要求\n", "## 5 要求 {#x}\n", "## 5 [要求]\n",
+    "###### 同名\n", "#######x\n", "# ", "#\t", "- ", "  - ", "> ", "1. ", "1) ", ":   定义\n", ":",
+    "[" * 30, "]", "(" * 30, ")", "*", "**", "_", "`", "```\n", "<div>", "</div>", "<b", "~" * 101,
+    "文[" * 51, "文(" * 51, "文<b" * 51, "文" + " *文" * 21 + "文* " * 21,
+    "## 文" + " *文" * 21 + "文* " * 21 + "\n", "## 文" + "[" * 51 + "\n", "文" + "]" * 101,
+    "\\[", "---\n", "\t", "    ", "＃", "（）",
+])
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(GUARD_BITS, max_size=60).map("".join))
+def test_the_quick_rows_measure_as_the_full_scan(body):
+    """Plain rows and plain headings skip the scan; the measures are those of the full scan."""
+    quick = guard.measure(body)
+    never = re.compile("(?!)")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(guard, "_PLAIN_ROW", never)
+        patch.setattr(guard, "_PLAIN_HEADING", never)
+        assert guard.measure(body) == quick
+        repeated = "## 同名\n\n" * (guard.MAX_SAME_HEADING + 1)
+        slow = guard.measure(repeated)
+    assert guard.measure(repeated) == slow == {"headings": (601, guard.MAX_SAME_HEADING + 1)}
 
 
 def test_each_kind_is_reported_once_at_its_first_line():

@@ -58,6 +58,12 @@ _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _DEFINITION = re.compile(r"^ {0,3}:[ \t]")
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$")  # closing #s stripped after (linear)
 _ATTR_LIST = re.compile(r"\{[^{}]*\}\s*$")
+# A row none of the measures can see (most rows of a standard: a sentence of Chinese text): it
+# starts with no indentation, quote, list or heading marker, definition colon, bracket or
+# emphasis character, and holds no bracket, emphasis, code, tag or escape character.
+_PLAIN_ROW = re.compile(r"[^\s>\-*+_0-9:#\[\]()`<~\\][^\[\]()*_`<~\\]*\Z")
+# A heading of such text (no attribute list either): only the count of its text to keep.
+_PLAIN_HEADING = re.compile(r"#{1,6}[ \t]+([^\[\]()*_`<~\\{}]*)\Z")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])[^<>]*?(/?)>")  # not <https://…>
 _OPEN_TAG = re.compile(r"<[A-Za-z/!?][^<>]*(?=<|$)")
 _RUN = re.compile(rf"([\[\]()*_`<~])\1{{{MAX_RUN},}}")  # more than MAX_RUN in a row
@@ -228,6 +234,12 @@ class _Html:
             found.note("html", self.peak_line, self.peak)
 
 
+def _count_heading(headings: dict[str, int], text: str, line: int, found: _Found) -> None:
+    headings[text] = headings.get(text, 0) + 1
+    if headings[text] > MAX_SAME_HEADING:
+        found.note("headings", line, headings[text])
+
+
 def measure(body: str, body_line: int = 1) -> dict[str, tuple[int, int]]:
     """Each kind of excess in `body` → (file line of its first occurrence, worst measure)."""
     rows = body.split("\n")
@@ -240,6 +252,12 @@ def measure(body: str, body_line: int = 1) -> dict[str, tuple[int, int]]:
         if i in fenced:
             continue
         line = body_line + i
+        if _PLAIN_ROW.match(row):
+            continue  # in a paragraph, nothing to measure (tests/test_bounded_markdown.py)
+        plain_heading = _PLAIN_HEADING.match(row)
+        if plain_heading:
+            _count_heading(headings, plain_heading.group(1).rstrip(" \t#").strip(), line, found)
+            continue
         if not row.strip():
             paragraph.end(found)
             paragraph = _Paragraph()
@@ -255,9 +273,7 @@ def measure(body: str, body_line: int = 1) -> dict[str, tuple[int, int]]:
         heading = _HEADING.match(row)
         if heading:
             text = _ATTR_LIST.sub("", heading.group(1).rstrip(" \t#")).strip()
-            headings[text] = headings.get(text, 0) + 1
-            if headings[text] > MAX_SAME_HEADING:
-                found.note("headings", line, headings[text])
+            _count_heading(headings, text, line, found)
         text = _outside_code(row)
         paragraph.scan(text, line, found)
         html.scan(text, line)

@@ -324,18 +324,24 @@ def _strict_attrs(attrs: str) -> list[tuple[str, str | None]]:
 def _strict_filter(html: str) -> str | None:
     """Pass 1 for strictly written markup (see above), or None to leave it to html.parser."""
     parser = _StrictSanitizer()
+    write = parser.out.append
+    end_tag = parser.handle_endtag
     parsed: dict[str, list[tuple[str, str | None]]] = {}
     pos = 0
     for match in _STRICT_TAG.finditer(html):
-        if match.start() > pos:
-            text = html[pos:match.start()]
+        start = match.start()
+        if start > pos:
+            text = html[pos:start]
             if "<" in text:
                 return None
-            parser.handle_data(unescape(text))
+            if "&" in text or ">" in text:
+                parser.handle_data(unescape(text))
+            else:  # handle_data's escape(unescape(text)) is the text itself
+                write(text)
         pos = match.end()
         tag, attrs, closed, end = match.groups()
         if end is not None:
-            parser.handle_endtag(end)
+            end_tag(end)
             continue
         if tag in _RAW_TEXT_TAGS:
             return None
