@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from hooks.corpus import Corpus, load_corpus
+from hooks.derive.lifecycle import drafts_by_replaced
 from hooks.model.dates import build_datetime
 from hooks.model.standard import Standard
 from hooks.pages.catalogue import Catalogue
@@ -37,6 +38,7 @@ class BuildState:
     page_anchors: dict[str, list[str]] = field(default_factory=dict)  # slug → clause ids on the page
     number_index: object | None = None  # numbers → standards, for links in texts (references_links)
     news: News | None = None  # the articles of docs/news/ and their lists (hooks.pages.news)
+    revising: dict[str, list[Standard]] = field(default_factory=dict)  # code → drafts replacing it
 
     @property
     def today(self) -> date:
@@ -49,4 +51,5 @@ class BuildState:
         corpus = load_corpus(root, now.date(), maintained_issuers=settings.maintained_issuers)
         return cls(root=Path(root), now=now, corpus=corpus, settings=settings,
                    catalogue=Catalogue(corpus, settings), news=News(corpus.articles),
-                   pages={standard_src(s.slug): s for s in corpus.standards})
+                   pages={standard_src(s.slug): s for s in corpus.standards},
+                   revising=drafts_by_replaced(corpus.standards))

@@ -158,7 +158,7 @@ def test_draft_does_not_replace_until_published_and_in_force(tmp_path):
     old, new = corpus.by_code("SLJG 002—2025"), corpus.by_code("SLJG 计划 2026-02")
     assert old.status == "现行" and old.replaced_by == []
     assert new.replaces_std == [old]
-    assert lifecycle.drafts_replacing(old, corpus.standards) == [new]
+    assert lifecycle.drafts_by_replaced(corpus.standards)[old.code] == [new]
     published = draft(number="SLJG 002—2027", stage="发布", comment_until="2027-01-31",
                       stages="{立项: 2026-03-16, 征求意见: 2026-11-20, 发布: 2027-03-01}",
                       issued="2027-03-01", effective="2027-06-01", replaces="[SLJG 002—2025]")

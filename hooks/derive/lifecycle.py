@@ -284,10 +284,15 @@ def steps(std: Standard) -> list[Step]:
     return out
 
 
-def drafts_replacing(std: Standard, standards: list[Standard]) -> list[Standard]:
-    """Drafts that name `std` in `replaces` (it stays in force until they take effect)."""
-    code = std.code  # tested first: most standards replace nothing (called for every page)
-    return [s for s in standards if code in s.replaces and is_draft(s)]
+def drafts_by_replaced(standards: list[Standard]) -> dict[str, list[Standard]]:
+    """Code → the drafts that name it in `replaces`, in corpus order (the standard stays in
+    force until they take effect). Built once per build: every standard's page asks."""
+    found: dict[str, list[Standard]] = {}
+    for draft in standards:
+        if draft.replaces and is_draft(draft):
+            for code in dict.fromkeys(draft.replaces):
+                found.setdefault(code, []).append(draft)
+    return found
 
 
 def stage_counts(standards: list[Standard], today: date) -> dict[str, int]:

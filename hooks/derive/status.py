@@ -21,7 +21,7 @@ def link_editions(standards: list[Standard]) -> None:
     """Fill replaces_std and replaced_by from every standard's `replaces` list.
 
     A draft's `replaces` names what it will replace once published: it fills the draft's
-    replaces_std but never the old standard's replaced_by (see hooks.derive.lifecycle.drafts_replacing).
+    replaces_std but never the old standard's replaced_by (see hooks.derive.lifecycle.drafts_by_replaced).
     """
     by_number = {s.code: s for s in standards}
     for std in standards:

@@ -142,7 +142,7 @@ def head_context(state, std: Standard, linker: Linker) -> dict[str, object]:
     ctx["consultation"] = consult
     ctx["planned"] = std.planned
     ctx["stages"] = [s for s in lifecycle.steps(std) if s.day is not None] if std.stages else []
-    revising = lifecycle.drafts_replacing(std, state.corpus.standards)
+    revising = state.revising.get(std.code, [])
     ctx["revising"] = [{"code": d.code, "title": d.title, "stage": d.stage,
                         "url": linker.to_src(standard_src(d.slug)),
                         "consultation": lifecycle.consultation(d, today)} for d in revising]

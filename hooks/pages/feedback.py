@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote_to_bytes, urlencode, urlsplit, urlunsplit
 
 from hooks.model.standard import Standard
@@ -66,6 +67,7 @@ def feedback_href(address: str, std: Standard, clause: str = "", page: str = "")
     return unescape_text(feedback_link(address, std, clause, page))
 
 
+@lru_cache(maxsize=4096)  # a page asks twice (its head and its 意见反馈 block)
 def unescape_text(url: str) -> str:
     """`url` with each percent-encoded UTF-8 character that is visible non-ASCII text (not a
     space, a control or a format character) written as itself; every other byte keeps its
