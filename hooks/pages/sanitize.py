@@ -8,7 +8,8 @@ unclosed `<table>` would swallow the footer). Three steps:
 
 1. An allow-list over the tag stream (html.parser; markup written as strictly as Markdown
    writes it is tokenised by one regular expression instead, with the same events, see
-   `_strict_filter`):
+   `_strict_filter`; when every tag of it is allowed and admitted and its text needs no
+   escaping, each distinct tag is written once and the text copied whole, `_quick_filter`):
    - elements Markdown and the configured extensions produce are kept, with a fixed set of
      harmless attributes; `on*` handlers, `data-*`, `style` (except table cell alignment) and
      everything else are dropped;
@@ -50,6 +51,7 @@ milliseconds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape, unescape
 from html.parser import HTMLParser
 
@@ -160,6 +162,20 @@ def _keep_attr(tag: str, name: str, value: str) -> bool:
     return True
 
 
+def _allowed_start_tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+    """An allowed start tag with its allowed attributes, as this site writes it."""
+    parts = [tag]
+    for name, value in attrs:
+        value = "" if value is None else value
+        if name == "class":
+            value = _classes(tag, value)
+            if not value:
+                continue
+        if _keep_attr(tag, name, value):
+            parts.append(f'{name}="{escape(value, quote=True)}"')
+    return f"<{' '.join(parts)}{' /' if tag in VOID_TAGS else ''}>"
+
+
 class _Model:
     """A cheap upper bound of what the HTML5 tree builder will hold open.
 
@@ -212,17 +228,7 @@ class _Sanitizer(HTMLParser):
             self._end(tag)
 
     def _open_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> str:
-        """An allowed start tag with its allowed attributes, as this site writes it."""
-        parts = [tag]
-        for name, value in attrs:
-            value = "" if value is None else value
-            if name == "class":
-                value = _classes(tag, value)
-                if not value:
-                    continue
-            if _keep_attr(tag, name, value):
-                parts.append(f'{name}="{escape(value, quote=True)}"')
-        return f"<{' '.join(parts)}{' /' if tag in VOID_TAGS else ''}>"
+        return _allowed_start_tag(tag, attrs)
 
     def _end(self, tag: str) -> None:
         self.model.close(tag)
@@ -271,6 +277,9 @@ def _shown(match: re.Match) -> str:
 
 def _filter(html: str) -> str:
     html = html.replace(_SHOWN, "\ufffd").replace(_SHOWN_END, "\ufffd")
+    fast = _quick_filter(html)
+    if fast is not None:
+        return fast
     fast = _strict_filter(html)
     if fast is not None:
         return fast
@@ -359,6 +368,57 @@ def _strict_filter(html: str) -> str | None:
     if text:
         parser.handle_data(unescape(text))
     return "".join(parser.out)
+
+
+# An `&` that is not one of the three entities escape() writes: its text would not come back
+# from escape(unescape(text)) as it went in.
+_OTHER_ENTITY = re.compile(r"&(?!amp;|lt;|gt;)")
+
+
+@lru_cache(maxsize=65536)  # a corpus repeats its tags: <p>, <li>, <h3 id="5.1">, …
+def _strict_start_tag(tag: str, attrs: str, closed: bool) -> str:
+    """What _strict_filter writes for an admitted start tag (an element closed by `/>` gets its
+    end tag at once)."""
+    html = _allowed_start_tag(tag, _strict_attrs(attrs))
+    return html + f"</{tag}>" if closed and tag not in VOID_TAGS else html
+
+
+def _quick_filter(html: str) -> str | None:
+    """_strict_filter's output without its call per tag and per text, or None to leave it to
+    _strict_filter: for markup as Python-Markdown writes it, where every `<` and `>` belongs to
+    a strict tag, every `&` is `&amp;`, `&lt;` or `&gt;` (so each text is already what
+    handle_data writes), every tag is allowed, and every start tag is admitted (`_Model`, run
+    over the tag names alone). Each distinct start tag is then written once, and the text is
+    copied whole when every tag comes out as it was (tests/test_sanitize.py)."""
+    if html.count("<") != html.count(">") or _OTHER_ENTITY.search(html) is not None:
+        return None
+    model = _Model()
+    written: dict[str, str] = {}
+    count = 0
+    for match in _STRICT_TAG.finditer(html):
+        count += 1
+        tag, attrs, closed, end = match.groups()
+        if end:
+            if end not in ALLOWED_TAGS or end in VOID_TAGS:
+                return None
+            model.close(end)
+            continue
+        if tag not in ALLOWED_TAGS or tag in _RAW_TEXT_TAGS:
+            return None
+        if tag not in VOID_TAGS:
+            if not model.admit(tag):
+                return None
+            if closed:
+                model.close(tag)
+        text = match.group(0)
+        if text not in written:
+            written[text] = _strict_start_tag(tag, attrs, bool(closed))
+    if count != html.count("<"):
+        return None  # a `<` or `>` that is not a strict tag's
+    changed = {text: out for text, out in written.items() if out != text}
+    if not changed:
+        return html
+    return _STRICT_TAG.sub(lambda m: changed.get(m.group(0), m.group(0)), html)
 
 
 _NH3_ATTRIBUTES = {"*": set(GLOBAL_ATTRS)} | {tag: set(names) for tag, names in TAG_ATTRS.items()}
