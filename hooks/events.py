@@ -72,6 +72,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    pipeline.gc_after_build()
     state = pipeline.state_of(config)
     pipeline.write_outputs(state, Path(config.site_dir), config)
     incomplete = pipeline.incomplete_site_report(state, Path(config.site_dir), config)
@@ -81,3 +82,4 @@ def on_post_build(config):
 
 def on_build_error(error):
     page_budget.disarm()  # a page failed while its timer ran
+    pipeline.gc_after_build()

@@ -60,3 +60,48 @@ def test_sidebar_toc_lists_chapters_only(project_factory):
     sidebar = html.split('class="std-page"')[0]
     assert 'href="#1"' in sidebar  # the chapter is listed (a GB/T 1.1 目次)
     assert 'href="#1.1"' not in sidebar and 'href="#1.1.1"' not in sidebar
+
+
+GC_SEQUENCE = textwrap.dedent("""\
+    import gc, json, sys
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    gc.set_threshold(700, 10, 10)
+    seen = []
+    def config():
+        cfg = load_config(config_file="mkdocs.yml", site_dir=sys.argv[1])
+        cfg.plugins.on_startup(command="build", dirty=False)
+        return cfg
+
+    cfg = config()
+    original = cfg.plugins.on_page_markdown
+    cfg.plugins.on_page_markdown = lambda *a, **k: (seen.append(gc.get_threshold()), original(*a, **k))[1]
+    build(cfg)
+    after_good = gc.get_threshold()
+    Path("standards/gb-t-1-2020.md").write_text("---\\nnumber: 坏\\n---\\n", encoding="utf-8")
+    try:
+        build(config())
+        failed = False
+    except Exception:
+        failed = True
+    print(json.dumps({"during": seen[0], "after_good": after_good, "failed": failed,
+                      "after_bad": gc.get_threshold()}))
+    """)
+
+
+def test_the_build_collects_garbage_less_often_and_restores_the_thresholds(project_factory,
+                                                                           tmp_path):
+    """hooks/pipeline.py raises the collector's thresholds for the length of a build (3 s of
+    collections at 1,000 standards) and puts the process's own back, whether it passed or
+    failed (`mkdocs serve` keeps the process)."""
+    from hooks.pipeline import BUILD_GC_THRESHOLDS
+
+    project = project_factory({"gb-t-1-2020.md": standard(number="GB/T 1—2020", body=TEXT)})
+    project.write("gc_sequence.py", GC_SEQUENCE)
+    proc = project.run("gc_sequence.py", str(tmp_path / "site"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result == {"during": list(BUILD_GC_THRESHOLDS), "after_good": [700, 10, 10],
+                      "failed": True, "after_bad": [700, 10, 10]}
