@@ -11,6 +11,7 @@ import markdown
 from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
@@ -20,6 +21,7 @@ from hooks.model.anchors import slugify
 from hooks.model.clauses import MARKDOWN_EXTENSIONS
 from hooks.pages import quick_markdown
 from hooks.pages.quick_markdown import (
+    QuickBlockParser,
     QuickInlineProcessor,
     QuickMarkdownExtension,
     QuickTocTreeprocessor,
@@ -128,6 +130,36 @@ def test_the_site_configuration_takes_the_quick_toc():
     assert [t["name"] for t in md.toc_tokens] == ["5 管理要求"]
 
 
+def test_the_site_configuration_takes_the_paragraph_shortcut():
+    md = site_markdown()
+    assert type(md.parser) is QuickBlockParser
+    asked = []
+    for name in ("hashheader", "table", "quote"):
+        processor = md.parser.blockprocessors[name]
+        processor.test = (lambda test: lambda parent, block: asked.append(block) or test(
+            parent, block))(processor.test)
+    assert md.convert("段落一。\n续行。\n\n## 5 标题\n\n> 引用") == (
+        '<p>段落一。\n续行。</p>\n<h2 id="5">5 标题<a class="headerlink" href="#5" '
+        'title="本条链接">¶</a></h2>\n<blockquote>\n<p>引用</p>\n</blockquote>')
+    assert "段落一。\n续行。" not in asked and "## 5 标题" in asked
+
+
+def test_an_unknown_block_processor_turns_the_paragraph_shortcut_off():
+    class Shout(BlockProcessor):
+        def test(self, parent, block):
+            return block.startswith("喊")
+
+        def run(self, parent, blocks):
+            ET.SubElement(parent, "mark").text = blocks.pop(0)
+
+    class ShoutExtension(Extension):
+        def extendMarkdown(self, md):  # noqa: N802
+            md.parser.blockprocessors.register(Shout(md.parser), "shout", 50)
+
+    html, _ = render("喊一声\n\n说一句", quick=True, extra=(ShoutExtension(),))
+    assert html == "<mark>喊一声</mark><p>说一句</p>"
+
+
 def test_a_toc_marker_still_gets_the_table():
     text = "[TOC]\n\n## 1 范围\n\n正文。\n\n### 1.1 细则 &amp; 说明\n"
     html, tokens = render(text, quick=True)
@@ -159,6 +191,9 @@ MARKDOWN_BITS = st.sampled_from([
     "术语\n:   定义\n", "{: .x }", "~~删~~", "==标==", "^上^", "\t", " ", "\n",
     "## A &lt; B &amp; C\n", "## 5 `x` 标题[^1]\n", "## 甲 < 乙 > 丙\n", "[TOC]\n\n", "## 前言\n",
     "## 前言\n", "## 3.1 术语 {#term}\n", "## **强调**标题\n", "## 标题 ##\n", "标题\n----\n",
+    "续行\n", "段落\n", "!!! note\n", "??? note\n", "???+ note\n", "    缩进\n", "  两格\n", "a | b\n",
+    "=\n", "===\n", "---\n", "***\n", "* x\n", "+ y\n", ": 定义\n", "[^1]: 注\n", "[r]: http://x\n",
+    "<div>\n", "</div>\n", "<div markdown>\n", "\n\n\n", "1) 项\n", "#标题\n", "> > 深\n", "- [ ] 项\n",
 ])
 
 

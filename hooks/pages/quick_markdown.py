@@ -1,7 +1,7 @@
 """Python-Markdown without the work that cannot change a standard's page.
 
 A standard's text is mostly plain Chinese sentences under a hundred numbered headings. At 1,000
-standards two stages of Python-Markdown took over half of all Markdown rendering time, for
+standards three stages of Python-Markdown took over half of all Markdown rendering time, for
 nothing the page shows. `QuickMarkdownExtension` (registered last, hooks/pipeline.py) gives
 them a shortcut each; everything else takes Python-Markdown's own path, and pages come out
 byte for byte the same (tests/test_quick_markdown.py renders the shipped corpus, the hostile
@@ -17,6 +17,13 @@ them comes out of the inline stage exactly as it went in, so `QuickInlineProcess
 back at once. The triggers are known per pattern name (`TRIGGERS`); when an extension
 registers a pattern not in that table, every text takes the usual path (adding an extension
 can make the build slower, never different).
+
+Blocks. For every block, Python-Markdown asks each block processor in turn (admonitions,
+details, HTML, empty, indented, tables, headings, rules, lists, definitions, quotes, footnote and
+link definitions) before the paragraph processor takes it. A block whose lines start with none of
+the characters those processors look for (nor a space or tab) and hold no `|` is a paragraph to
+all of them: `QuickBlockParser` hands it to the paragraph processor at once. With a processor
+not in `PASSED_BLOCKS`, every block is asked as usual.
 
 Table of contents. The toc extension renders each heading's inner HTML (a serialisation, an
 unescape and every postprocessor, per heading) and then writes the whole table of contents as
@@ -35,6 +42,7 @@ from functools import lru_cache
 
 import markdown.extensions.toc as toc_module
 from markdown import Extension, Markdown
+from markdown.blockparser import BlockParser
 from markdown.extensions.toc import TocTreeprocessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
@@ -140,10 +148,49 @@ class QuickTocTreeprocessor(TocTreeprocessor):
             super().replace_marker(root, elem)
 
 
+# Block processors (Markdown's registry names) whose test, or run, declines a plain block (see
+# _PLAIN_BLOCK): admonition `!!!`, details `???`, HTML placeholders, empty and indented blocks,
+# tables `|`, headings `#` and `=`/`-` underlines, rules, lists, definitions `:`, quotes `>`,
+# footnote and link definitions `[`.
+PASSED_BLOCKS = frozenset({
+    "admonition", "markdown_block", "details", "empty", "indent", "defindent", "code", "table",
+    "hashheader", "setextheader", "hr", "olist", "ulist", "deflist", "quote", "footnote",
+    "reference"})
+# A block of lines none of which starts with a space, a tab or a character one of those
+# processors looks for at a line's start, with no `|` or placeholder anywhere: a paragraph.
+_PLAIN_LINE = r"[^\s#=\-*+_0-9:>\[!?|\x02][^\n|\x02]*"
+_PLAIN_BLOCK = re.compile(f"{_PLAIN_LINE}(?:\n{_PLAIN_LINE})*\\Z")
+
+
+@lru_cache(maxsize=16)
+def _paragraph_shortcut(names: tuple[str, ...]) -> bool:
+    return names[-1:] == ("paragraph",) and set(names[:-1]) <= PASSED_BLOCKS
+
+
+class QuickBlockParser(BlockParser):
+    """Python-Markdown's block parser, which hands a plain paragraph to the paragraph processor
+    at once instead of asking every processor before it (each would decline it)."""
+
+    def parseBlocks(self, parent, blocks: list[str]) -> None:  # noqa: N802 (Python-Markdown's)
+        if not _paragraph_shortcut(tuple(p.name for p in self.blockprocessors._priority)):
+            return super().parseBlocks(parent, blocks)
+        paragraph = self.blockprocessors["paragraph"]
+        plain = _PLAIN_BLOCK.match
+        while blocks:
+            if plain(blocks[0]):
+                paragraph.run(parent, blocks)
+                continue
+            for processor in self.blockprocessors:  # BlockParser.parseBlocks, for one block
+                if processor.test(parent, blocks[0]) and processor.run(parent, blocks) is not False:
+                    break
+
+
 class QuickMarkdownExtension(Extension):
-    """Python-Markdown's inline and toc stages replaced by the quick ones (same priorities)."""
+    """Python-Markdown's block parser, inline and toc stages replaced by the quick ones."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        if type(md.parser) is BlockParser:
+            md.parser.__class__ = QuickBlockParser  # its processors and state kept
         if "inline" in md.treeprocessors and type(md.treeprocessors["inline"]) is InlineProcessor:
             priority = next(p.priority for p in md.treeprocessors._priority if p.name == "inline")
             md.treeprocessors.register(QuickInlineProcessor(md), "inline", priority)
