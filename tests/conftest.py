@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -132,6 +133,18 @@ def make_project(dest: Path, standards: dict[str, str | bytes] | None = None,
     for name, text in (standards or {}).items():
         project.write(f"standards/{name}", text)
     return project
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ctrl_c_reaches_the_tests():
+    """The Ctrl-C tests (test_cli_hardening.py, test_safe_build.py) need SIGINT to be
+    deliverable. A shell without job control starts a background job (`.ci/run &`) with SIGINT
+    ignored, Python then keeps it ignored, and every build the tests start inherits that: Ctrl-C
+    would do nothing, as it should for such a job. Give the session Python's usual handler (a
+    child process then starts with the default action)."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
 
 
 @pytest.fixture
